@@ -23,7 +23,7 @@ public final class Display {
       case TIME -> time(canonical);
       case ENERGY -> energy(canonical);
       case MASS -> mass(canonical);
-      case PLAIN -> number(canonical) + suffix(kind.displaySymbol());
+      case PLAIN -> plain(canonical, kind);
     };
   }
 
@@ -98,6 +98,13 @@ public final class Display {
       return number(kg * 1000) + " g";
     }
     return number(kg) + " kg";
+  }
+
+  private static String plain(double canonical, QuantityKind kind) {
+    if (kind.displaySymbol().equals(kind.canonicalSymbol()) || kind.displaySymbol().isEmpty()) {
+      return number(canonical) + suffix(kind.displaySymbol());
+    }
+    return number(Quantities.fromCanonical(canonical, kind, kind.displaySymbol())) + suffix(kind.displaySymbol());
   }
 
   private static String suffix(String unit) {

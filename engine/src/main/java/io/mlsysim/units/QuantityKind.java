@@ -3,8 +3,9 @@ package io.mlsysim.units;
 import javax.measure.Unit;
 
 /**
- * What a field measures. Each kind has one canonical unit: values are converted to it once, at
- * the edge, and every model computes on those doubles.
+ * What a field measures. Each kind has one canonical SI unit: values are converted to it once,
+ * at the edge, and every model computes on those doubles. Ratios people know in other units
+ * (gCO2e/kWh, USD/h) are stored in SI (kg/J, USD/s) and shown in the familiar unit.
  */
 public enum QuantityKind {
   OPERATIONS("operations", "FLOP", UnitCatalog.FLOP, Scale.METRIC, "FLOP"),
@@ -18,18 +19,18 @@ public enum QuantityKind {
   MASS("mass", "kg", UnitCatalog.KILOGRAM, Scale.MASS, "kg"),
   VOLUME("volume", "L", UnitCatalog.LITRE, Scale.PLAIN, "L"),
   ARITHMETIC_INTENSITY("arithmetic intensity", "FLOP/B", UnitCatalog.FLOP.divide(UnitCatalog.BYTE), Scale.PLAIN, "FLOP/B"),
-  CARBON_INTENSITY("carbon intensity", "gCO2e/kWh",
-      UnitCatalog.GRAM.divide(UnitCatalog.symbol("kWh")), Scale.PLAIN, "gCO2e/kWh"),
-  WATER_INTENSITY("water intensity", "L/kWh",
-      UnitCatalog.LITRE.divide(UnitCatalog.symbol("kWh")), Scale.PLAIN, "L/kWh"),
-  ENERGY_PRICE("energy price", "USD/kWh",
-      UnitCatalog.USD.divide(UnitCatalog.symbol("kWh")), Scale.PLAIN, "USD/kWh"),
-  HOURLY_PRICE("hourly price", "USD/h", UnitCatalog.USD.divide(UnitCatalog.HOUR), Scale.PLAIN, "USD/h"),
+  CARBON_INTENSITY("carbon intensity", "kg/J",
+      UnitCatalog.KILOGRAM.divide(UnitCatalog.JOULE), Scale.PLAIN, "gCO2e/kWh"),
+  WATER_INTENSITY("water intensity", "L/J",
+      UnitCatalog.LITRE.divide(UnitCatalog.JOULE), Scale.PLAIN, "L/kWh"),
+  ENERGY_PRICE("energy price", "USD/J",
+      UnitCatalog.USD.divide(UnitCatalog.JOULE), Scale.PLAIN, "USD/kWh"),
+  HOURLY_PRICE("hourly price", "USD/s", UnitCatalog.USD.divide(UnitCatalog.SECOND), Scale.PLAIN, "USD/h"),
   COMPUTE_PER_WATT("compute per watt", "FLOP/s/W",
       UnitCatalog.FLOP.divide(UnitCatalog.SECOND).divide(UnitCatalog.WATT), Scale.METRIC, "FLOP/s/W"),
-  DATA_PRICE("price per byte", "USD/B", UnitCatalog.USD.divide(UnitCatalog.BYTE), Scale.PLAIN, "USD/B"),
+  DATA_PRICE("price per byte", "USD/B", UnitCatalog.USD.divide(UnitCatalog.BYTE), Scale.PLAIN, "USD/GB"),
   STORAGE_PRICE("storage price", "USD/B/s",
-      UnitCatalog.USD.divide(UnitCatalog.BYTE).divide(UnitCatalog.SECOND), Scale.PLAIN, "USD/B/s"),
+      UnitCatalog.USD.divide(UnitCatalog.BYTE).divide(UnitCatalog.SECOND), Scale.PLAIN, "USD/TB/month"),
   RATE("rate", "1/s", UnitCatalog.SECOND.inverse(), Scale.PLAIN, "/s"),
   DIMENSIONLESS("dimensionless number", "1", tech.units.indriya.AbstractUnit.ONE, Scale.PLAIN, "");
 
