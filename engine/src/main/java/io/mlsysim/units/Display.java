@@ -18,6 +18,9 @@ public final class Display {
     if (Double.isInfinite(canonical)) {
       return (canonical > 0 ? "∞" : "-∞") + suffix(kind.displaySymbol());
     }
+    if (kind == QuantityKind.DATA_SIZE && isBinaryRound(canonical)) {
+      return binary(canonical);
+    }
     return switch (kind.scale()) {
       case METRIC -> metric(canonical, kind.displaySymbol());
       case TIME -> time(canonical);
@@ -65,6 +68,29 @@ public final class Display {
       i++;
     }
     return number(scaled) + " " + METRIC_PREFIX[i] + unit;
+  }
+
+  /** Memory sizes are sold in binary units: 80 GiB reads better than 85.9 GB. */
+  private static boolean isBinaryRound(double bytes) {
+    if (bytes < 1024 || bytes % 1024 != 0) {
+      return false;
+    }
+    double v = bytes;
+    while (v >= 1024 && v % 1024 == 0) {
+      v /= 1024;
+    }
+    return v < 1024 && v == Math.rint(v * 10) / 10;
+  }
+
+  private static String binary(double bytes) {
+    String[] prefixes = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+    int i = 0;
+    double v = bytes;
+    while (Math.abs(v) >= 1024 && i < prefixes.length - 1) {
+      v /= 1024;
+      i++;
+    }
+    return number(v) + " " + prefixes[i] + "B";
   }
 
   private static String time(double seconds) {

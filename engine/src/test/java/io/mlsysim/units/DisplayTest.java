@@ -11,7 +11,9 @@ class DisplayTest {
   @CsvSource(delimiter = '|', value = {
       "3.35e12       | DATA_RATE    | 3.35 TB/s",
       "0.005194159   | TIME         | 5.19 ms",
-      "85899345920   | DATA_SIZE    | 85.9 GB",
+      "85899345920   | DATA_SIZE    | 80 GiB",
+      "85.899e9      | DATA_SIZE    | 85.9 GB",
+      "532480        | DATA_SIZE    | 520 KiB",
       "989e12        | COMPUTE_RATE | 989 TFLOP/s",
       "700           | POWER        | 700 W",
       "0.015         | POWER        | 15 mW",

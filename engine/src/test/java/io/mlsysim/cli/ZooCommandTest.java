@@ -1,0 +1,88 @@
+package io.mlsysim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlsysim.zoo.Zoo;
+import org.junit.jupiter.api.Test;
+
+class ZooCommandTest {
+
+  @Test
+  void hardwareTableHasAHeaderAndARowPerEntry() {
+    CliRun r = CliRun.of("zoo", "hardware");
+    assertEquals(0, r.code(), r.err());
+    String[] lines = r.out().split("\n");
+    assertTrue(lines[0].matches("name\\s+tier\\s+year\\s+peak\\s+memory\\s+bandwidth.*TDP\\s+cost.*"), lines[0]);
+    assertEquals(Zoo.current().hardware().size() + 2, lines.length);
+    String h100 = r.out().lines().filter(l -> l.startsWith("H100 ")).findFirst().orElseThrow();
+    // 989 TFLOP/s peak, 80 GiB, 3.35 TB/s, 700 W, 25,000 USD: the datasheet figures.
+    for (String cell : new String[] {"2022", "989 TFLOP/s", "80 GiB", "3.35 TB/s", "700 W", "25,000 USD"}) {
+      assertTrue(h100.contains(cell), h100 + " lacks " + cell);
+    }
+  }
+
+  @Test
+  void jsonIsAnArrayOfEntriesWithUnits() throws Exception {
+    CliRun r = CliRun.of("zoo", "hardware", "--output", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode arr = new ObjectMapper().readTree(r.out());
+    assertTrue(arr.isArray());
+    assertEquals(Zoo.current().hardware().size(), arr.size());
+    JsonNode h100 = null;
+    for (JsonNode n : arr) {
+      if (n.get("name").asText().equals("H100")) {
+        h100 = n;
+      }
+    }
+    assertEquals(989e12, h100.get("peak_flops").get("value").asDouble(), 1);
+    assertEquals("FLOP/s", h100.get("peak_flops").get("unit").asText());
+    assertEquals(80 * Math.pow(2, 30), h100.get("memory_capacity").get("value").asDouble(), 1);
+    assertEquals("B", h100.get("memory_capacity").get("unit").asText());
+    assertEquals("W", h100.get("tdp").get("unit").asText());
+  }
+
+  @Test
+  void outputOptionIsAcceptedAnywhere() {
+    assertEquals(CliRun.of("zoo", "hardware", "-o", "json").out(), CliRun.of("--output", "json", "zoo", "hardware").out());
+    assertEquals(CliRun.of("zoo", "hardware", "-o", "json").out(), CliRun.of("zoo", "--output=json", "hardware").out());
+  }
+
+  @Test
+  void markdownIsATable() {
+    CliRun r = CliRun.of("zoo", "hardware", "--output", "markdown", "--name", "H100");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("| name | tier | year |"), r.out());
+    assertEquals(3, r.out().split("\n").length);
+  }
+
+  @Test
+  void filtersByNamePatternAndTier() {
+    CliRun r = CliRun.of("zoo", "hardware", "--name", "h1*", "--tier", "CLOUD");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().lines().skip(2).allMatch(l -> l.startsWith("H1")), r.out());
+  }
+
+  @Test
+  void badInputExitsOneWithNothingOnStdout() {
+    for (String[] args : new String[][] {
+        {"zoo", "hardware", "--tier", "orbit"},
+        {"zoo", "hardware", "--output", "xml"},
+        {"zoo", "hardwar"},
+        {"zoo", "hardware", "--colour"}}) {
+      CliRun r = CliRun.of(args);
+      assertEquals(1, r.code(), String.join(" ", args));
+      assertEquals("", r.out(), String.join(" ", args));
+      assertTrue(r.err().startsWith("error: "), r.err());
+      assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+  }
+
+  @Test
+  void unknownTierMessageListsTheTiers() {
+    CliRun r = CliRun.of("zoo", "hardware", "--tier", "orbit");
+    assertTrue(r.err().contains("--tier") && r.err().contains("'orbit'") && r.err().contains("cloud"), r.err());
+  }
+}
