@@ -1,0 +1,27 @@
+package io.mlsysim.zoo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.mlsysim.hardware.HardwareNode;
+import io.mlsysim.hardware.Precision;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The example overlay under configs/registry must stay loadable: the docs point users at it. */
+class ShippedOverlayTest {
+
+  @Test
+  void exampleOverlayAddsItsChip() {
+    Path examples = Path.of(System.getProperty("user.dir")).getParent().resolve("configs/registry/examples");
+    Zoo zoo = Zoo.withOverlays(List.of(examples));
+    HardwareNode chip = zoo.hardware().get("acme_x1");
+    assertEquals(1200e12 / 4.8e12, chip.ridgePoint(Precision.FP16), 1e-9);
+    assertEquals(2400e12, chip.compute().flops(Precision.FP8), 1);
+    assertEquals(600e9, chip.nvlink().perDirectionBandwidth(), 1);
+    assertEquals(Zoo.builtIn().hardware().size() + 1, zoo.hardware().size());
+    assertNotEquals(Zoo.builtIn().digest(), zoo.digest());
+    assertEquals(1, zoo.overlays().size());
+  }
+}
