@@ -29,6 +29,9 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
   /** Runs one command line and returns its exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Cli());
+    for (CliExtension ext : java.util.ServiceLoader.load(CliExtension.class)) {
+      ext.commands().forEach(cl::addSubcommand);
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
