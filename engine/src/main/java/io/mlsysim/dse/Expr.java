@@ -1,0 +1,217 @@
+package io.mlsysim.dse;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * The small expression language of conditions and constraints, parsed once into slot-based
+ * predicates that evaluate on primitives:
+ *
+ * <pre>
+ *   predicate := sum op sum | name        (a bare name is true when non-zero, e.g. feasible)
+ *   op        := &lt;= | &lt; | &gt;= | &gt; | == | != | divides
+ *   sum       := product (('+' | '-') product)*
+ *   product   := atom (('*' | '/') atom)*
+ *   atom      := number | name | '(' sum ')'
+ * </pre>
+ *
+ * Names are decision variables, attributes of the chosen zoo entries ({@code layers},
+ * {@code gpus_per_node}) and, in constraints, result fields ({@code memory_utilization}).
+ */
+public final class Expr {
+  private Expr() {}
+
+  /** A value read from a candidate or its results. */
+  @FunctionalInterface
+  public interface Operand extends Serializable {
+    double get(Candidate c, double[] results);
+  }
+
+  /** A parsed condition or constraint. */
+  @FunctionalInterface
+  public interface Predicate extends Serializable {
+    boolean test(Candidate c, double[] results);
+  }
+
+  /** Resolves names to operands. */
+  public interface Scope {
+    /** The operand for {@code name}, or null when the name is unknown here. */
+    Operand resolve(String name);
+
+    /** Every name this scope knows, for suggestions. */
+    Collection<String> names();
+  }
+
+  /** A parsed predicate with its source text. */
+  public record Parsed(String text, Predicate predicate) implements Serializable {}
+
+  /**
+   * Parses {@code text}.
+   *
+   * @param where prefix for error messages, e.g. "study.yaml:12: constraints[1]"
+   */
+  public static Parsed parse(String where, String text, Scope scope) {
+    Parser p = new Parser(where, text, scope);
+    Predicate pred = p.predicate();
+    p.skipSpace();
+    if (p.pos < text.length()) {
+      throw p.error("unexpected '" + text.substring(p.pos) + "'");
+    }
+    return new Parsed(text, pred);
+  }
+
+  private static final class Parser {
+    final String where;
+    final String s;
+    final Scope scope;
+    int pos;
+
+    Parser(String where, String s, Scope scope) {
+      this.where = where;
+      this.s = s;
+      this.scope = scope;
+    }
+
+    StudySpecException error(String what) {
+      return new StudySpecException(where + ": '" + s + "': " + what
+          + "; write e.g. 'tp <= gpus_per_node', 'pp divides layers' or 'memory_utilization <= 0.9'");
+    }
+
+    void skipSpace() {
+      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+        pos++;
+      }
+    }
+
+    Predicate predicate() {
+      int start = pos;
+      Operand left = sum();
+      skipSpace();
+      String op = operator();
+      if (op == null) {
+        skipSpace();
+        if (pos < s.length()) {
+          throw error("expected a comparison (<=, <, >=, >, ==, !=, divides) after '"
+              + s.substring(start, pos).trim() + "'");
+        }
+        return (c, r) -> left.get(c, r) != 0;
+      }
+      Operand right = sum();
+      return switch (op) {
+        case "<=" -> (c, r) -> left.get(c, r) <= right.get(c, r);
+        case "<" -> (c, r) -> left.get(c, r) < right.get(c, r);
+        case ">=" -> (c, r) -> left.get(c, r) >= right.get(c, r);
+        case ">" -> (c, r) -> left.get(c, r) > right.get(c, r);
+        case "==" -> (c, r) -> left.get(c, r) == right.get(c, r);
+        case "!=" -> (c, r) -> left.get(c, r) != right.get(c, r);
+        default -> (c, r) -> {
+          double a = left.get(c, r);
+          double b = right.get(c, r);
+          return a != 0 && b % a == 0;
+        };
+      };
+    }
+
+    String operator() {
+      for (String op : new String[] {"<=", ">=", "==", "!=", "<", ">"}) {
+        if (s.startsWith(op, pos)) {
+          pos += op.length();
+          return op;
+        }
+      }
+      if (s.startsWith("divides", pos)) {
+        pos += "divides".length();
+        return "divides";
+      }
+      if (s.startsWith("=", pos)) {
+        throw error("'=' is not a comparison; use '=='");
+      }
+      return null;
+    }
+
+    Operand sum() {
+      Operand acc = product();
+      while (true) {
+        skipSpace();
+        if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+          char op = s.charAt(pos++);
+          Operand l = acc;
+          Operand r = product();
+          acc = op == '+' ? (c, x) -> l.get(c, x) + r.get(c, x) : (c, x) -> l.get(c, x) - r.get(c, x);
+        } else {
+          return acc;
+        }
+      }
+    }
+
+    Operand product() {
+      Operand acc = atom();
+      while (true) {
+        skipSpace();
+        if (pos < s.length() && (s.charAt(pos) == '*' || s.charAt(pos) == '/')) {
+          char op = s.charAt(pos++);
+          Operand l = acc;
+          Operand r = atom();
+          acc = op == '*' ? (c, x) -> l.get(c, x) * r.get(c, x) : (c, x) -> l.get(c, x) / r.get(c, x);
+        } else {
+          return acc;
+        }
+      }
+    }
+
+    Operand atom() {
+      skipSpace();
+      if (pos >= s.length()) {
+        throw error("the expression ends too early");
+      }
+      char ch = s.charAt(pos);
+      if (ch == '(') {
+        pos++;
+        Operand inner = sum();
+        skipSpace();
+        if (pos >= s.length() || s.charAt(pos) != ')') {
+          throw error("missing ')'");
+        }
+        pos++;
+        return inner;
+      }
+      if (Character.isDigit(ch) || ch == '.') {
+        int start = pos;
+        while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.'
+            || s.charAt(pos) == 'e' || s.charAt(pos) == 'E'
+            || ((s.charAt(pos) == '-' || s.charAt(pos) == '+') && pos > start
+                && (s.charAt(pos - 1) == 'e' || s.charAt(pos - 1) == 'E')))) {
+          pos++;
+        }
+        double v;
+        try {
+          v = Double.parseDouble(s.substring(start, pos));
+        } catch (NumberFormatException e) {
+          throw error("'" + s.substring(start, pos) + "' is not a number");
+        }
+        return (c, r) -> v;
+      }
+      if (Character.isLetter(ch) || ch == '_') {
+        int start = pos;
+        while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_'
+            || s.charAt(pos) == '.')) {
+          pos++;
+        }
+        String name = s.substring(start, pos);
+        if (name.equals("divides")) {
+          throw error("'divides' needs a left operand");
+        }
+        Operand o = scope.resolve(name.toLowerCase(Locale.ROOT));
+        if (o == null) {
+          var sugg = io.mlsysim.zoo.NameMatcher.suggest(name, scope.names());
+          throw new StudySpecException(where + ": '" + s + "': unknown name '" + name + "'"
+              + (sugg.isEmpty() ? "" : "; did you mean " + sugg.get(0) + "?")
+              + " (known here: " + String.join(", ", new java.util.TreeSet<>(scope.names())) + ")");
+        }
+        return o;
+      }
+      throw error("unexpected '" + ch + "'");
+    }
+  }
+}

@@ -1,0 +1,422 @@
+package io.mlsysim.dse;
+
+import io.mlsysim.hardware.Precision;
+import io.mlsysim.zoo.UnknownEntryException;
+import io.mlsysim.zoo.Zoo;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * A study compiled for execution: the search space with canonical values, the strategy, the
+ * bound evaluator, and conditions, constraints and objectives parsed into slot predicates.
+ * Serializable, so a Spark driver broadcasts it once; {@link #evaluate} is the per-candidate
+ * work of an executor and allocates nothing on the success path.
+ */
+public final class StudyPlan implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+  private final String specText;
+  private final String specSha256;
+  private final String origin;
+  private final String evaluatorName;
+  private final String evaluatorVersion;
+  private final SearchSpace space;
+  private final Strategy strategy;
+  private final StudySpec.StrategySpec strategySpec;
+  private final CandidateEvaluator evaluator;
+  private final List<ResultField> results;
+  private final Expr.Predicate[] conditions;
+  private final Expr.Parsed[] constraints;
+  private final int[] objectiveSlots;
+  private final boolean[] maximize;
+  private final List<String> objectiveNames;
+  private final List<SourceRow> sources;
+  private final String outputPath;
+  private final int partitions;
+
+  private StudyPlan(StudySpec spec, StudyEvaluatorFactory factory, SearchSpace space, Strategy strategy,
+      CandidateEvaluator evaluator, Expr.Predicate[] conditions, Expr.Parsed[] constraints, int[] objectiveSlots,
+      boolean[] maximize, List<String> objectiveNames, List<SourceRow> sources) {
+    this.name = spec.name();
+    this.specText = spec.text();
+    this.specSha256 = spec.sha256();
+    this.origin = spec.origin();
+    this.evaluatorName = factory.name();
+    this.evaluatorVersion = factory.version();
+    this.space = space;
+    this.strategy = strategy;
+    this.strategySpec = spec.strategy();
+    this.evaluator = evaluator;
+    this.results = List.copyOf(factory.results());
+    this.conditions = conditions;
+    this.constraints = constraints;
+    this.objectiveSlots = objectiveSlots;
+    this.maximize = maximize;
+    this.objectiveNames = List.copyOf(objectiveNames);
+    this.sources = List.copyOf(sources);
+    this.outputPath = spec.outputPath();
+    this.partitions = spec.partitions();
+  }
+
+  /** The evaluator factories on the classpath, by name. */
+  public static Map<String, StudyEvaluatorFactory> evaluators() {
+    Map<String, StudyEvaluatorFactory> m = new java.util.TreeMap<>();
+    for (StudyEvaluatorFactory f : ServiceLoader.load(StudyEvaluatorFactory.class)) {
+      m.put(f.name(), f);
+    }
+    return m;
+  }
+
+  /** Compiles with the evaluators found on the classpath. */
+  public static StudyPlan compile(StudySpec spec, Zoo zoo) {
+    return compile(spec, zoo, evaluators());
+  }
+
+  /** Checks every name against the evaluator and the zoo, and compiles. */
+  public static StudyPlan compile(StudySpec spec, Zoo zoo, Map<String, StudyEvaluatorFactory> factories) {
+    if (spec.pipeline().size() != 1) {
+      throw spec.error("pipeline", "name exactly one study pipeline for now (got " + spec.pipeline()
+          + "); available: " + factories.keySet());
+    }
+    String pname = spec.pipeline().get(0);
+    StudyEvaluatorFactory factory = factories.get(pname);
+    if (factory == null) {
+      var sugg = io.mlsysim.zoo.NameMatcher.suggest(pname, factories.keySet());
+      throw spec.error("pipeline[0]", "unknown pipeline '" + pname + "'"
+          + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?") + " (available: "
+          + String.join(", ", factories.keySet()) + ")");
+    }
+    Map<String, InputDecl> inputs = new java.util.LinkedHashMap<>();
+    factory.inputs().forEach(i -> inputs.put(i.name(), i));
+    for (String n : concat(spec.fixed().keySet(), spec.space().keySet())) {
+      if (!inputs.containsKey(n)) {
+        var sugg = io.mlsysim.zoo.NameMatcher.suggest(n, inputs.keySet());
+        String where = spec.fixed().containsKey(n) ? "fixed." + n : "space." + n;
+        throw spec.error(where, "pipeline '" + pname + "' has no input '" + n + "'"
+            + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?")
+            + " (inputs: " + String.join(", ", inputs.keySet()) + ")");
+      }
+    }
+    List<Dimension> dims = new ArrayList<>();
+    for (InputDecl in : inputs.values()) {
+      String n = in.name();
+      if (spec.space().containsKey(n)) {
+        dims.add(dimension(spec, "space." + n, in, spec.space().get(n), zoo));
+      } else {
+        Object v = spec.fixed().containsKey(n) ? spec.fixed().get(n) : in.defaultValue();
+        if (v == null) {
+          throw spec.error("space", "pipeline '" + pname + "' needs input '" + n + "' (" + in.description()
+              + "); add it to 'fixed' or 'space'");
+        }
+        String field = spec.fixed().containsKey(n) ? "fixed." + n : "space";
+        dims.add(dimension(spec, field, in, new StudySpec.DimSpec.Values(List.of(v)), zoo));
+      }
+    }
+    SearchSpace space = new SearchSpace(dims);
+    Strategy strategy = switch (spec.strategy().kind()) {
+      case "random" -> Strategy.random(space, spec.strategy().samples(), spec.strategy().seed());
+      case "latin_hypercube" -> Strategy.latinHypercube(space, spec.strategy().samples(), spec.strategy().seed());
+      case "nsga2" -> null;
+      default -> {
+        try {
+          space.size();
+        } catch (StudySpecException e) {
+          throw spec.error("space", e.getMessage());
+        }
+        yield Strategy.grid(space);
+      }
+    };
+    CandidateEvaluator evaluator = factory.bind(space, zoo);
+    Set<String> attributes = new LinkedHashSet<>(factory.attributes());
+    Expr.Scope conditionScope = scope(space, evaluator, attributes, null);
+    List<Expr.Predicate> conditions = new ArrayList<>();
+    for (int i = 0; i < spec.conditions().size(); i++) {
+      conditions.add(Expr.parse(where(spec, "conditions[" + i + "]"), spec.conditions().get(i), conditionScope)
+          .predicate());
+    }
+    Expr.Scope constraintScope = scope(space, evaluator, attributes, factory.results());
+    List<Expr.Parsed> constraints = new ArrayList<>();
+    for (int i = 0; i < spec.constraints().size(); i++) {
+      constraints.add(Expr.parse(where(spec, "constraints[" + i + "]"), spec.constraints().get(i), constraintScope));
+    }
+    List<String> resultNames = factory.results().stream().map(ResultField::name).toList();
+    int[] slots = new int[spec.objectives().size()];
+    boolean[] max = new boolean[slots.length];
+    List<String> objNames = new ArrayList<>();
+    for (int i = 0; i < slots.length; i++) {
+      StudySpec.Objective o = spec.objectives().get(i);
+      slots[i] = resultNames.indexOf(o.field());
+      if (slots[i] < 0) {
+        var sugg = io.mlsysim.zoo.NameMatcher.suggest(o.field(), resultNames);
+        throw spec.error("objectives[" + i + "]", "'" + o.field() + "' is not a result of pipeline '" + pname + "'"
+            + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?") + " (results: "
+            + String.join(", ", resultNames) + ")");
+      }
+      if (objNames.contains(o.field())) {
+        throw spec.error("objectives[" + i + "]", "'" + o.field() + "' is already an objective");
+      }
+      max[i] = o.maximize();
+      objNames.add(o.field());
+    }
+    return new StudyPlan(spec, factory, space, strategy, evaluator, conditions.toArray(new Expr.Predicate[0]),
+        constraints.toArray(new Expr.Parsed[0]), slots, max, objNames, factory.sources(space, zoo));
+  }
+
+  private static String where(StudySpec spec, String field) {
+    String m = spec.error(field, "").getMessage();
+    return m.substring(0, m.length() - 2);
+  }
+
+  private static List<String> concat(Collection<String> a, Collection<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static Expr.Scope scope(SearchSpace space, CandidateEvaluator evaluator, Set<String> attributes,
+      List<ResultField> results) {
+    return new Expr.Scope() {
+      @Override
+      public Expr.Operand resolve(String n) {
+        int d = space.indexOf(n);
+        if (d >= 0) {
+          return (c, r) -> c.value[d];
+        }
+        if (results != null) {
+          if (n.equals("feasible")) {
+            return (c, r) -> 1; // infeasible candidates never reach constraints
+          }
+          for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).name().equals(n)) {
+              int slot = i;
+              return (c, r) -> r[slot];
+            }
+          }
+        }
+        return attributes.contains(n) ? evaluator.attribute(n) : null;
+      }
+
+      @Override
+      public Collection<String> names() {
+        List<String> out = new ArrayList<>();
+        space.dimensions().forEach(d -> out.add(d.name()));
+        out.addAll(attributes);
+        if (results != null) {
+          out.add("feasible");
+          results.forEach(r -> out.add(r.name()));
+        }
+        return out;
+      }
+    };
+  }
+
+  private static Dimension dimension(StudySpec spec, String field, InputDecl in, StudySpec.DimSpec ds, Zoo zoo) {
+    String n = in.name();
+    if (in.kind().categorical()) {
+      if (!(ds instanceof StudySpec.DimSpec.Values v)) {
+        throw spec.error(field, "'" + n + "' takes names (" + in.kind().id() + "), written as a list, e.g. [H100, A100]");
+      }
+      String[] labels = new String[v.values().size()];
+      for (int i = 0; i < labels.length; i++) {
+        Object o = v.values().get(i);
+        String f = v.values().size() == 1 && field.startsWith("fixed") ? field : field + "[" + i + "]";
+        labels[i] = canonical(spec, f, in.kind(), String.valueOf(o), zoo);
+      }
+      if (new LinkedHashSet<>(List.of(labels)).size() != labels.length) {
+        throw spec.error(field, "two values of '" + n + "' name the same entry; list each once");
+      }
+      return Dimension.categorical(n, in.kind(), labels);
+    }
+    if (ds instanceof StudySpec.DimSpec.Values v) {
+      if (in.kind() == InputKind.INTEGER) {
+        long[] vals = new long[v.values().size()];
+        for (int i = 0; i < vals.length; i++) {
+          Object o = v.values().get(i);
+          if (!(o instanceof Long l)) {
+            throw spec.error(field, "'" + n + "' takes integers, got " + o);
+          }
+          vals[i] = l;
+        }
+        return Dimension.integers(n, vals);
+      }
+      double[] vals = new double[v.values().size()];
+      for (int i = 0; i < vals.length; i++) {
+        Object o = v.values().get(i);
+        if (!(o instanceof Number num)) {
+          throw spec.error(field, "'" + n + "' takes numbers, got '" + o + "'");
+        }
+        vals[i] = num.doubleValue();
+      }
+      return Dimension.reals(n, vals);
+    }
+    if (ds instanceof StudySpec.DimSpec.Continuous c) {
+      if (in.kind() == InputKind.INTEGER) {
+        throw spec.error(field, "'" + n + "' is an integer; use range or powers_of_two, not continuous");
+      }
+      return Dimension.continuous(n, c.lo(), c.hi(), c.gridPoints());
+    }
+    List<Long> vals = new ArrayList<>();
+    if (ds instanceof StudySpec.DimSpec.Range r) {
+      for (long x = r.lo(); x <= r.hi(); x += r.step()) {
+        vals.add(x);
+        if (x > Long.MAX_VALUE - r.step()) {
+          break;
+        }
+      }
+    } else if (ds instanceof StudySpec.DimSpec.PowersOfTwo p) {
+      for (long x = p.lo(); x <= p.hi() && x > 0; x <<= 1) {
+        vals.add(x);
+      }
+    }
+    if (in.kind() == InputKind.REAL) {
+      return Dimension.reals(n, vals.stream().mapToDouble(Long::doubleValue).toArray());
+    }
+    return Dimension.integers(n, vals.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  private static String canonical(StudySpec spec, String field, InputKind kind, String value, Zoo zoo) {
+    try {
+      return switch (kind) {
+        case HARDWARE -> zoo.hardware().entry(value).name();
+        case WORKLOAD -> zoo.workloads().entry(value).name();
+        case FLEET -> zoo.fleets().entry(value).name();
+        case REGION -> zoo.grids().entry(value).name();
+        case PRECISION -> Precision.parse(value).id();
+        default -> value;
+      };
+    } catch (UnknownEntryException e) {
+      throw spec.error(field, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw spec.error(field, e.getMessage());
+    }
+  }
+
+  /** True when the candidate satisfies every condition (else it is not part of the study). */
+  public boolean admits(Candidate c) {
+    for (Expr.Predicate p : conditions) {
+      if (!p.test(c, null)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Evaluates one candidate: results, feasibility, constraints, status and reason. Never throws. */
+  public void evaluate(Candidate c, Evaluation e) {
+    e.reset();
+    try {
+      evaluator.evaluate(c, e);
+    } catch (RuntimeException | StackOverflowError ex) {
+      e.status = Evaluation.Status.ERROR;
+      e.reason = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+      e.feasible = false;
+      return;
+    }
+    if (!e.feasible) {
+      e.status = Evaluation.Status.INFEASIBLE;
+      if (e.reason == null) {
+        e.reason = "infeasible";
+      }
+      return;
+    }
+    for (Expr.Parsed p : constraints) {
+      if (!p.predicate().test(c, e.values)) {
+        e.status = Evaluation.Status.CONSTRAINT_VIOLATED;
+        e.reason = "violates '" + p.text() + "'";
+        return;
+      }
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String specText() {
+    return specText;
+  }
+
+  public String specSha256() {
+    return specSha256;
+  }
+
+  public String origin() {
+    return origin;
+  }
+
+  public String evaluatorName() {
+    return evaluatorName;
+  }
+
+  public String evaluatorVersion() {
+    return evaluatorVersion;
+  }
+
+  public SearchSpace space() {
+    return space;
+  }
+
+  /** The index strategy, or null for an evolutionary one. */
+  public Strategy strategy() {
+    return strategy;
+  }
+
+  public StudySpec.StrategySpec strategySpec() {
+    return strategySpec;
+  }
+
+  public List<ResultField> results() {
+    return results;
+  }
+
+  public List<String> objectiveNames() {
+    return objectiveNames;
+  }
+
+  /** Result slot of objective k. */
+  public int objectiveSlot(int k) {
+    return objectiveSlots[k];
+  }
+
+  public boolean maximize(int k) {
+    return maximize[k];
+  }
+
+  public int objectiveCount() {
+    return objectiveSlots.length;
+  }
+
+  public List<SourceRow> sources() {
+    return sources;
+  }
+
+  public String outputPath() {
+    return outputPath;
+  }
+
+  public int partitions() {
+    return partitions;
+  }
+
+  /** Constraint texts, for display. */
+  public List<String> constraintTexts() {
+    List<String> out = new ArrayList<>();
+    for (Expr.Parsed p : constraints) {
+      out.add(p.text());
+    }
+    return out;
+  }
+
+  /** Lower-case id of a strategy kind for display. */
+  public String strategyKind() {
+    return strategySpec.kind().toLowerCase(Locale.ROOT);
+  }
+}
