@@ -26,15 +26,18 @@ import io.mlsysim.workloads.TransformerWorkload;
 import io.mlsysim.workloads.Workload;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in zoo against docs/REGISTRY-style reference values. Every expected number is written
- * as the registry states it and converted here (GiB = 2^30 B, Gbps = 1e9 bit/s, "bi" halved).
+ * The built-in zoo against the reference registry values. Every expected number is written as the
+ * reference states it and converted here (GiB = 2^30 B, Gbps = 1e9 bit/s, "bi" totals halved).
  */
 class ZooContentTest {
   private static final double GIB = Math.pow(2, 30);
@@ -71,6 +74,24 @@ class ZooContentTest {
         () -> assertTrue(zoo.datacenters().size() >= 3, "datacenters"),
         () -> assertEquals(8, zoo.prices().size(), "prices"),
         () -> assertEquals(9, zoo.scenarios().size(), "scenarios"));
+  }
+
+  @Test
+  void indexListsEveryDataFile() throws Exception {
+    Path index = Path.of(getClass().getClassLoader().getResource("io/mlsysim/zoo/data/index.txt").toURI());
+    Path data = index.getParent();
+    List<String> listed = new ArrayList<>();
+    for (String line : Files.readAllLines(index)) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        listed.add(line.trim());
+      }
+    }
+    List<String> present;
+    try (Stream<Path> files = Files.walk(data)) {
+      present = files.filter(f -> f.toString().endsWith(".yaml"))
+          .map(f -> data.relativize(f).toString().replace('\\', '/')).sorted().toList();
+    }
+    assertEquals(present, listed.stream().sorted().toList());
   }
 
   @Test

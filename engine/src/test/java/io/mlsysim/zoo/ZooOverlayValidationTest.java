@@ -100,12 +100,12 @@ class ZooOverlayValidationTest {
 
   @Test
   void nonPositiveCapacity() throws IOException {
-    refused(chip("capacity: 16 GiB", "capacity: 0 GiB"), "MyChip:", "memory.capacity", "positive");
+    refused(chip("capacity: 16 GiB", "capacity: 0 GiB"), "capacity: 0 GiB", "memory.capacity", "positive");
   }
 
   @Test
   void nonPositiveBandwidth() throws IOException {
-    refused(chip("bandwidth: 400 GB/s", "bandwidth: -5 GB/s"), "MyChip:", "memory.bandwidth", "positive");
+    refused(chip("bandwidth: 400 GB/s", "bandwidth: -5 GB/s"), "bandwidth: -5 GB/s", "memory.bandwidth", "positive");
   }
 
   @Test
