@@ -20,9 +20,6 @@ final class InfrastructureBinder {
       QuantityKind.HOURLY_PRICE, QuantityKind.DATA_PRICE, QuantityKind.STORAGE_PRICE, QuantityKind.MONEY,
       QuantityKind.DIMENSIONLESS);
 
-  /** Joules per kWh: the records store intensities per joule, the units parse them per kWh. */
-  private static final double J_PER_KWH = 3.6e6;
-
   private InfrastructureBinder() {}
 
   static GridProfile grid(EntryContext c, InfrastructureSpecs.GridSpec s) {
@@ -35,17 +32,15 @@ final class InfrastructureBinder {
     c.check(Double.isNaN(renewable) || (renewable >= 0 && renewable <= 1),
         "renewable_fraction must be within 0–1 (write 0.21 for 21 %)");
     double price = c.positiveIfPresent("electricity_price", c.optional("electricity_price", s.electricityPrice, ENERGY_PRICE));
-    // Quantities yields g/kWh and L/kWh; GridProfile keeps kg/J and L/J.
     return new GridProfile(c.name(), s.displayName == null ? c.name() : s.displayName,
-        ci / 1000 / J_PER_KWH, pue, wue / J_PER_KWH,
+        ci, pue, wue,
         s.sourceMix == null ? "" : s.sourceMix, renewable, price, c.provenance(s.source));
   }
 
   static CoolingProfile cooling(EntryContext c, InfrastructureSpecs.CoolingSpec s) {
     double wue = c.required("wue", s.wue, WATER_INTENSITY);
     c.check(wue >= 0, "wue must not be negative");
-    // Quantities yields L/kWh; CoolingProfile keeps L/J.
-    return new CoolingProfile(c.name(), pue(c, s.pue), wue / J_PER_KWH, c.provenance(s.source));
+    return new CoolingProfile(c.name(), pue(c, s.pue), wue, c.provenance(s.source));
   }
 
   static Datacenter datacenter(EntryContext c, InfrastructureSpecs.DatacenterSpec s,

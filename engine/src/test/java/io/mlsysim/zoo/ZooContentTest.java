@@ -471,9 +471,10 @@ class ZooContentTest {
     assertEquals(0.0, Infrastructure.Cooling.LIQUIDCOOLED.wue());
     close(1.58, Infrastructure.Cooling.LEGACY.pue(), "legacy");
     close(1.8 / 3.6e6, Infrastructure.Cooling.LEGACY.wue(), "legacy WUE stored as L/J");
-    close(0.12, Infrastructure.Pricing.ELECTRICITY_CLOUD.value(), "USD/kWh");
-    close(0.07, Infrastructure.price("Electricity_OnPrem").value(), "on-prem");
-    close(4, Infrastructure.Pricing.GPU_HOUR_TRAINING.value(), "USD/h");
+    // Prices are stored in SI: USD/J and USD/s (1 kWh = 3.6e6 J, 1 h = 3600 s).
+    close(0.12 / 3.6e6, Infrastructure.Pricing.ELECTRICITY_CLOUD.value(), "USD/kWh as USD/J");
+    close(0.07 / 3.6e6, Infrastructure.price("Electricity_OnPrem").value(), "on-prem");
+    close(4 / 3600.0, Infrastructure.Pricing.GPU_HOUR_TRAINING.value(), "USD/h as USD/s");
     close(0.09 / 1e9, Infrastructure.Pricing.EGRESS.value(), "USD/GB as USD/B");
     close(23 / 1e12 / (365.0 / 12 * 86400), Infrastructure.Pricing.OBJECTSTORAGE.value(), "USD/TB/month as USD/B/s");
     close(0.05, Infrastructure.Pricing.MAINTENANCE.value(), "maintenance fraction");
