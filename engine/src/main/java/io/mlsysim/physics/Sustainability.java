@@ -1,0 +1,42 @@
+package io.mlsysim.physics;
+
+/**
+ * Energy, carbon and water of running a fleet. Energy in J, power in W, time in s, carbon
+ * intensity in gCO2e/kWh, water intensity in L/kWh, carbon in kg, water in L.
+ */
+public final class Sustainability {
+  private Sustainability() {}
+
+  /** Joules in one kilowatt-hour. */
+  public static final double JOULES_PER_KWH = 3.6e6;
+
+  /** Energy drawn by the accelerators: {@code power·N·T}. */
+  public static double itEnergy(double powerPerChip, int chips, double duration) {
+    return powerPerChip * chips * duration;
+  }
+
+  /** Facility energy: IT energy times PUE, applied once. */
+  public static double facilityEnergy(double itEnergy, double pue) {
+    return itEnergy * pue;
+  }
+
+  /** Operational carbon of facility energy: {@code kWh·intensity/1000}, kg. */
+  public static double operationalCarbon(double facilityEnergy, double carbonIntensityGPerKwh) {
+    return facilityEnergy / JOULES_PER_KWH * carbonIntensityGPerKwh / 1000;
+  }
+
+  /** Water consumed: {@code kWh·WUE}, L. */
+  public static double water(double facilityEnergy, double wueLPerKwh) {
+    return facilityEnergy / JOULES_PER_KWH * wueLPerKwh;
+  }
+
+  /** Manufacturing carbon of N devices, kg (0 when the per-device figure is unknown/NaN). */
+  public static double embodiedCarbon(double perDeviceKg, int devices) {
+    return Double.isNaN(perDeviceKg) ? 0 : perDeviceKg * devices;
+  }
+
+  /** J to kWh. */
+  public static double toKwh(double joules) {
+    return joules / JOULES_PER_KWH;
+  }
+}
