@@ -98,6 +98,10 @@ public final class Calibration {
   public static final int DEFAULT_SEQ_LEN = 2048;
   /** Default batch size. */
   public static final int DEFAULT_BATCH = 1;
+  /** Hidden size assumed for a transformer whose entry gives none. */
+  public static final int DEFAULT_HIDDEN_SIZE = 4096;
+  /** Attention heads assumed for a transformer whose entry gives none. */
+  public static final int DEFAULT_ATTENTION_HEADS = 32;
   /** Draft tokens K proposed per speculative step. */
   public static final int SPECULATIVE_DRAFT_LENGTH = 4;
   /** Probability alpha that the target model accepts a draft token. */
@@ -168,8 +172,8 @@ public final class Calibration {
   public static final double REFERENCE_MFU = 0.40;
 
   // ---- Economics ----
-  /** Electricity price when neither plan, grid nor datacenter gives one. */
-  public static final double DEFAULT_ELECTRICITY_PRICE = 0.12;
+  /** Electricity price when neither plan, grid nor datacenter gives one: 0.12 USD/kWh, in USD/J. */
+  public static final double DEFAULT_ELECTRICITY_PRICE = 0.12 / 3.6e6;
   /** Length of a year for amortisation and maintenance (365 days). */
   public static final double YEAR = 365.0 * 86_400;
   /** Straight-line amortisation period of hardware (3 years). */
@@ -292,6 +296,8 @@ public final class Calibration {
     l.add(number("LORA_TRAINING_MEMORY_FACTOR", LORA_TRAINING_MEMORY_FACTOR, QuantityKind.DIMENSIONLESS, null, SourceKind.HEURISTIC, "Training footprint over W with LoRA when no parameter count is known.", null, "Reference engine fallback."));
     l.add(number("UNSHAPED_TRAINING_MEMORY_FACTOR", UNSHAPED_TRAINING_MEMORY_FACTOR, QuantityKind.DIMENSIONLESS, null, SourceKind.HEURISTIC, "Training footprint over W when no parameter count is known.", null, "Reference engine fallback (weights, gradients, state)."));
     l.add(number("ACTIVATION_TRAFFIC_FRACTION", ACTIVATION_TRAFFIC_FRACTION, QuantityKind.DIMENSIONLESS, null, SourceKind.HEURISTIC, "Activation traffic per sample as a fraction of weight bytes (roofline).", null, "Reference engine allowance."));
+    l.add(number("DEFAULT_HIDDEN_SIZE", DEFAULT_HIDDEN_SIZE, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Hidden size assumed for a transformer without one.", null, "Reference engine default (a Llama-2-7B-sized layer)."));
+    l.add(number("DEFAULT_ATTENTION_HEADS", DEFAULT_ATTENTION_HEADS, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Attention heads assumed for a transformer without them.", null, "Reference engine default."));
     l.add(number("DEFAULT_SEQ_LEN", DEFAULT_SEQ_LEN, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Default sequence length in tokens.", null, "Reference engine default."));
     l.add(number("DEFAULT_BATCH", DEFAULT_BATCH, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Default batch size.", null, "Reference engine default."));
     l.add(number("SPECULATIVE_DRAFT_LENGTH", SPECULATIVE_DRAFT_LENGTH, QuantityKind.DIMENSIONLESS, null, SourceKind.HEURISTIC, "Draft tokens K proposed per speculative step.", null, "Reference engine default; a common draft length."));

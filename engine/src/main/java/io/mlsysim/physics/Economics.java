@@ -1,6 +1,6 @@
 package io.mlsysim.physics;
 
-/** Cost of ownership. Money in USD, time in s, energy in J, energy price in USD/kWh. */
+/** Cost of ownership. Money in USD, time in s, energy in J, energy price in USD/J (0.12 USD/kWh is 3.33e-8 USD/J). */
 public final class Economics {
   private Economics() {}
 
@@ -19,9 +19,9 @@ public final class Economics {
     return capex * fractionPerYear * duration / year;
   }
 
-  /** Energy bill: kWh × price. */
-  public static double energyCost(double energy, double pricePerKwh) {
-    return energy / Sustainability.JOULES_PER_KWH * pricePerKwh;
+  /** Energy bill: energy × price. */
+  public static double energyCost(double energy, double pricePerJoule) {
+    return energy * pricePerJoule;
   }
 
   /** Total cost of ownership over the period. */

@@ -1,8 +1,9 @@
 package io.mlsysim.physics;
 
 /**
- * Energy, carbon and water of running a fleet. Energy in J, power in W, time in s, carbon
- * intensity in gCO2e/kWh, water intensity in L/kWh, carbon in kg, water in L.
+ * Energy, carbon and water of running a fleet, all in SI: energy in J, power in W, time in s,
+ * carbon intensity in kg/J, water intensity in L/J, carbon in kg, water in L. (429 gCO2e/kWh is
+ * 1.19e-7 kg/J; the zoo's grids are stored that way.)
  */
 public final class Sustainability {
   private Sustainability() {}
@@ -20,14 +21,14 @@ public final class Sustainability {
     return itEnergy * pue;
   }
 
-  /** Operational carbon of facility energy: {@code kWh·intensity/1000}, kg. */
-  public static double operationalCarbon(double facilityEnergy, double carbonIntensityGPerKwh) {
-    return facilityEnergy / JOULES_PER_KWH * carbonIntensityGPerKwh / 1000;
+  /** Operational carbon of facility energy: {@code energy·intensity}, kg. */
+  public static double operationalCarbon(double facilityEnergy, double carbonIntensity) {
+    return facilityEnergy * carbonIntensity;
   }
 
-  /** Water consumed: {@code kWh·WUE}, L. */
-  public static double water(double facilityEnergy, double wueLPerKwh) {
-    return facilityEnergy / JOULES_PER_KWH * wueLPerKwh;
+  /** Water consumed: {@code energy·WUE}, L. */
+  public static double water(double facilityEnergy, double waterIntensity) {
+    return facilityEnergy * waterIntensity;
   }
 
   /** Manufacturing carbon of N devices, kg (0 when the per-device figure is unknown/NaN). */

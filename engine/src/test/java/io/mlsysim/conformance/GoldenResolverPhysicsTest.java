@@ -55,9 +55,9 @@ class GoldenResolverPhysicsTest {
   static final double RESEARCH_256_TDP = 700;
 
   /** US_Avg grid: 429 gCO2e/kWh, PUE 1.12, WUE 1.8 L/kWh. */
-  static final double US_AVG_CARBON = 429;
+  static final double US_AVG_CARBON = 429 / 1000.0 / 3.6e6; // 429 gCO2e/kWh in kg/J
   static final double US_AVG_PUE = 1.12;
-  static final double US_AVG_WUE = 1.8;
+  static final double US_AVG_WUE = 1.8 / 3.6e6; // 1.8 L/kWh in L/J
 
   static final Map<String, Device> DEVICES = Map.of("A100", A100, "H100", H100);
 

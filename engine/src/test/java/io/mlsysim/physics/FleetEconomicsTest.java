@@ -25,8 +25,8 @@ class FleetEconomicsTest {
     assertEquals(7.2e6, it);
     double facility = Sustainability.facilityEnergy(it, 1.5);
     assertEquals(3.0, Sustainability.toKwh(facility), 1e-12);
-    assertEquals(1.2, Sustainability.operationalCarbon(facility, 400), 1e-12);
-    assertEquals(6.0, Sustainability.water(facility, 2), 1e-12);
+    assertEquals(1.2, Sustainability.operationalCarbon(facility, 400 / 1000.0 / 3.6e6), 1e-12);
+    assertEquals(6.0, Sustainability.water(facility, 2 / 3.6e6), 1e-12);
     assertEquals(164 * 8, Sustainability.embodiedCarbon(164, 8));
     assertEquals(0, Sustainability.embodiedCarbon(Double.NaN, 8));
   }
@@ -41,7 +41,7 @@ class FleetEconomicsTest {
     assertEquals(200_000 * 30 / 1095.0, period, 1e-6);
     double maint = Economics.maintenance(capex, 0.05, year, 30 * 86_400);
     assertEquals(200_000 * 0.05 * 30 / 365.0, maint, 1e-6);
-    double energy = Economics.energyCost(3.6e9, 0.12); // 1000 kWh
+    double energy = Economics.energyCost(3.6e9, 0.12 / 3.6e6); // 1000 kWh
     assertEquals(120, energy, 1e-9);
     assertEquals(period + energy + maint, Economics.tco(period, energy, maint));
     assertEquals(50, Economics.carbonCost(500, 100), 1e-12);
