@@ -17,6 +17,7 @@ import io.mlsysim.scenarios.Scenario;
 import io.mlsysim.systems.Fleet;
 import io.mlsysim.units.Display;
 import io.mlsysim.units.QuantityKind;
+import io.mlsysim.walls.Wall;
 import io.mlsysim.workloads.TransformerWorkload;
 import io.mlsysim.workloads.Workload;
 import java.util.List;
@@ -67,6 +68,13 @@ final class ZooColumns {
       new Column<>("PUE", "pue", true, GridProfile::pue, g -> Display.number(g.pue())),
       Column.quantity("water", "wue", WATER_INTENSITY, GridProfile::wue),
       Column.text("mix", "source_mix", GridProfile::sourceMix));
+
+  static final List<Column<Wall>> WALLS = List.of(
+      Column.integer("#", "number", Wall::number),
+      Column.text("wall", "name", Wall::name),
+      Column.text("domain", "domain", Wall::domain),
+      Column.text("resolver", "resolver", Wall::resolver),
+      Column.text("equation", "equation", Wall::equation));
 
   static final List<Column<Scenario>> SCENARIOS = List.of(
       Column.text("name", "name", Scenario::name),

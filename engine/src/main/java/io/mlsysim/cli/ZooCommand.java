@@ -4,6 +4,8 @@ import io.mlsysim.hardware.HardwareNode;
 import io.mlsysim.infrastructure.GridProfile;
 import io.mlsysim.scenarios.Scenario;
 import io.mlsysim.systems.Fleet;
+import io.mlsysim.walls.Wall;
+import io.mlsysim.walls.Walls;
 import io.mlsysim.workloads.Workload;
 import io.mlsysim.zoo.Registry;
 import io.mlsysim.zoo.Zoo;
@@ -17,9 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mlsysim zoo <kind>}: list the registry. */
-@Command(name = "zoo", description = "List the zoo: hardware, workloads, systems, grids, scenarios.",
+@Command(name = "zoo", description = "List the zoo: hardware, workloads, systems, grids, scenarios, walls.",
     subcommands = {ZooCommand.HardwareList.class, ZooCommand.WorkloadList.class, ZooCommand.SystemList.class,
-        ZooCommand.GridList.class, ZooCommand.ScenarioList.class})
+        ZooCommand.GridList.class, ZooCommand.ScenarioList.class, ZooCommand.WallList.class})
 final class ZooCommand implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec usageSpec;
@@ -123,6 +125,26 @@ final class ZooCommand implements java.util.concurrent.Callable<Integer> {
 
     List<Column<GridProfile>> columns() {
       return ZooColumns.GRIDS;
+    }
+  }
+
+  @Command(name = "walls", description = "The 22 walls: constraint, resolver, equation.")
+  static final class WallList implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", description = "node, data, algorithm, fleet, operations or analysis.")
+    String domain;
+
+    @Override
+    public Integer call() {
+      List<Wall> walls = domain == null ? Walls.all() : Walls.inDomain(domain);
+      if (walls.isEmpty()) {
+        throw new IllegalArgumentException("--domain: no domain '" + domain
+            + "'; use node, data, algorithm, fleet, operations or analysis");
+      }
+      global.out().print(new Listing<>(ZooColumns.WALLS).render(walls, global.format()));
+      global.out().flush();
+      return ExitCode.OK;
     }
   }
 

@@ -29,9 +29,6 @@ public record HardwareNode(
     double dispatchTax,
     Provenance source) {
 
-  /** Default per-evaluation dispatch tax: 0.01 ms. */
-  public static final double DEFAULT_DISPATCH_TAX = 1e-5;
-
   /** FLOP per byte at which this device turns from memory-bound to compute-bound. */
   public double ridgePoint(Precision precision) {
     return compute.flops(precision) / memory.bandwidth();

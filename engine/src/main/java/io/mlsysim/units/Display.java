@@ -26,7 +26,7 @@ public final class Display {
       case TIME -> time(canonical);
       case ENERGY -> energy(canonical);
       case MASS -> mass(canonical);
-      case PLAIN -> plain(canonical, kind);
+      case PLAIN -> kind == QuantityKind.MONEY ? money(canonical) : plain(canonical, kind);
     };
   }
 
@@ -72,14 +72,15 @@ public final class Display {
 
   /** Memory sizes are sold in binary units: 80 GiB reads better than 85.9 GB. */
   private static boolean isBinaryRound(double bytes) {
-    if (bytes < 1024 || bytes % 1024 != 0) {
+    if (bytes < 1024) {
       return false;
     }
     double v = bytes;
-    while (v >= 1024 && v % 1024 == 0) {
+    while (v >= 1024) {
       v /= 1024;
     }
-    return v < 1024 && v == Math.rint(v * 10) / 10;
+    double tenths = v * 10;
+    return Math.abs(tenths - Math.rint(tenths)) < 1e-9;
   }
 
   private static String binary(double bytes) {
@@ -124,6 +125,11 @@ public final class Display {
       return number(kg * 1000) + " g";
     }
     return number(kg) + " kg";
+  }
+
+  /** Money reads best in full: 3,000,000 USD rather than 3.00e+06 USD. */
+  private static String money(double usd) {
+    return Math.abs(usd) >= 1000 ? String.format(Locale.ROOT, "%,.0f USD", usd) : number(usd) + " USD";
   }
 
   private static String plain(double canonical, QuantityKind kind) {

@@ -1,5 +1,6 @@
 package io.mlsysim.workloads;
 
+import io.mlsysim.calibration.Calibration;
 import io.mlsysim.provenance.Provenance;
 
 /**
@@ -7,11 +8,6 @@ import io.mlsysim.provenance.Provenance;
  * grouped-query attention); latent attention (DeepSeek's MLA) is on when both its ranks are set.
  */
 public class TransformerWorkload extends Workload {
-  /** Hidden size assumed when the registry gives none. */
-  public static final int DEFAULT_HIDDEN = 4096;
-  /** Attention heads assumed when the registry gives none. */
-  public static final int DEFAULT_HEADS = 32;
-
   private final int hiddenSize;
   private final int heads;
   private final int kvHeads;
@@ -24,8 +20,8 @@ public class TransformerWorkload extends Workload {
       int layers, int hiddenSize, int heads, int kvHeads, int kvLoraRank, int qkRopeHeadDim,
       double trainingTokens, double trainingFlops, Provenance source) {
     super(name, tier, parameters, inferenceFlops, Double.NaN, layers, source);
-    this.hiddenSize = hiddenSize > 0 ? hiddenSize : DEFAULT_HIDDEN;
-    this.heads = heads > 0 ? heads : DEFAULT_HEADS;
+    this.hiddenSize = hiddenSize > 0 ? hiddenSize : Calibration.DEFAULT_HIDDEN_SIZE;
+    this.heads = heads > 0 ? heads : Calibration.DEFAULT_ATTENTION_HEADS;
     this.kvHeads = kvHeads > 0 ? kvHeads : this.heads;
     this.kvLoraRank = kvLoraRank;
     this.qkRopeHeadDim = qkRopeHeadDim;

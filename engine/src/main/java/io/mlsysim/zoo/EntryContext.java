@@ -18,6 +18,8 @@ final class EntryContext {
   private final int line;
   private final String kind;
   private final String name;
+  /** Line of each quantity field read so far, so a later range check can point at it. */
+  private final java.util.Map<String, Integer> fieldLines = new java.util.HashMap<>();
 
   EntryContext(String origin, int line, String kind, String name) {
     this.origin = origin;
@@ -43,6 +45,9 @@ final class EntryContext {
     if (text == null) {
       return Double.NaN;
     }
+    if (text.line() > 0) {
+      fieldLines.put(field, text.line());
+    }
     try {
       return Quantities.parse(field, text.text(), qk);
     } catch (IllegalArgumentException e) {
@@ -67,7 +72,7 @@ final class EntryContext {
 
   double positive(String field, double value) {
     if (!(value > 0)) {
-      throw error(line, field + " must be positive, got " + value);
+      throw error(fieldLines.getOrDefault(field, line), field + " must be positive, got " + value);
     }
     return value;
   }

@@ -9,6 +9,7 @@ import static io.mlsysim.units.QuantityKind.MONEY;
 import static io.mlsysim.units.QuantityKind.POWER;
 import static io.mlsysim.units.QuantityKind.TIME;
 
+import io.mlsysim.calibration.Calibration;
 import io.mlsysim.hardware.ComputeCore;
 import io.mlsysim.hardware.HardwareNode;
 import io.mlsysim.hardware.HardwareTier;
@@ -74,7 +75,7 @@ final class HardwareBinder {
         c.positiveIfPresent("unit_cost_max", c.optional("unit_cost_max", s.unitCostMax, MONEY)),
         accelerators,
         c.positiveIfPresent("embodied_carbon", c.optional("embodied_carbon", s.embodiedCarbon, MASS)),
-        Double.isNaN(dispatch) ? HardwareNode.DEFAULT_DISPATCH_TAX : dispatch,
+        Double.isNaN(dispatch) ? Calibration.DEFAULT_DISPATCH_TAX : dispatch,
         c.provenance(s.source));
   }
 

@@ -32,7 +32,8 @@ final class InfrastructureBinder {
     c.check(Double.isNaN(renewable) || (renewable >= 0 && renewable <= 1),
         "renewable_fraction must be within 0–1 (write 0.21 for 21 %)");
     double price = c.positiveIfPresent("electricity_price", c.optional("electricity_price", s.electricityPrice, ENERGY_PRICE));
-    return new GridProfile(c.name(), s.displayName == null ? c.name() : s.displayName, ci, pue, wue,
+    return new GridProfile(c.name(), s.displayName == null ? c.name() : s.displayName,
+        ci, pue, wue,
         s.sourceMix == null ? "" : s.sourceMix, renewable, price, c.provenance(s.source));
   }
 

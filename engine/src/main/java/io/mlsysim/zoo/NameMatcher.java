@@ -10,14 +10,19 @@ import java.util.Locale;
 public final class NameMatcher {
   private NameMatcher() {}
 
-  /** Up to three names within a small edit distance, or sharing a prefix, closest first. */
+  /**
+   * Up to three names within a small edit distance (a differing first character counts double),
+   * or sharing a prefix, closest first.
+   */
   public static List<String> suggest(String requested, Collection<String> known) {
     String r = normalize(requested);
     record Scored(String name, int score) {}
     List<Scored> scored = new ArrayList<>();
     for (String k : known) {
       String n = normalize(k);
-      int d = distance(r, n);
+      // A slip in the first character is rarer than one later on (people anchor on how a name
+      // starts), so it costs one extra edit: "H10" suggests H100 and H200 but not A100 or V100.
+      int d = distance(r, n) + (!r.isEmpty() && !n.isEmpty() && r.charAt(0) != n.charAt(0) ? 1 : 0);
       boolean prefix = !r.isEmpty() && (n.startsWith(r) || r.startsWith(n));
       int limit = Math.max(2, r.length() / 3);
       if (d <= limit || prefix) {

@@ -1,12 +1,17 @@
 package io.mlsysim.zoo;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.mlsysim.workloads.Workload;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,6 +26,14 @@ import java.util.TreeMap;
 final class ZooDigest {
   private static final ObjectMapper CANONICAL = JsonMapper.builder()
       .addModule(new JavaTimeModule())
+      // Workloads are classes, not records: digest them by their canonical field map, also when
+      // they are nested inside another entry (a scenario names its workload).
+      .addModule(new SimpleModule().addSerializer(Workload.class, new JsonSerializer<Workload>() {
+        @Override
+        public void serialize(Workload w, JsonGenerator g, SerializerProvider p) throws IOException {
+          p.defaultSerializeValue(w.fields(), g);
+        }
+      }))
       .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -34,7 +47,7 @@ final class ZooDigest {
       Map<String, Object> entries = new TreeMap<>();
       for (ZooEntry<?> e : registry.entries()) {
         Object v = e.value();
-        entries.put(e.name(), v instanceof Workload w ? w.fields() : v);
+        entries.put(e.name(), v);
       }
       all.put(kind, entries);
     });

@@ -85,4 +85,15 @@ class ZooCommandTest {
     CliRun r = CliRun.of("zoo", "hardware", "--tier", "orbit");
     assertTrue(r.err().contains("--tier") && r.err().contains("'orbit'") && r.err().contains("cloud"), r.err());
   }
+
+  @Test
+  void wallsListsTheTaxonomyAndFiltersByDomain() {
+    CliRun all = CliRun.of("zoo", "walls");
+    assertEquals(0, all.code(), all.err());
+    assertEquals(22 + 2, all.out().split("\n").length);
+    CliRun fleet = CliRun.of("zoo", "walls", "--domain", "fleet");
+    assertEquals(3 + 2, fleet.out().split("\n").length, fleet.out());
+    assertTrue(fleet.out().contains("DistributedModel"));
+    assertEquals(1, CliRun.of("zoo", "walls", "--domain", "space").code());
+  }
 }
