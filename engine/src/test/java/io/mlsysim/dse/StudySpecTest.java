@@ -1,0 +1,165 @@
+package io.mlsysim.dse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mlsysim.zoo.Zoo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class StudySpecTest {
+  static final Zoo ZOO = Zoo.builtIn();
+
+  static final String SMALL = """
+      name: small
+      pipeline: [training]
+      fixed:
+        workload: Llama3_8B
+        fleet: Lab_64_H100
+        microbatches: 16
+      space:
+        hardware: [H100, A100]
+        tp: {powers_of_two: [1, 8]}
+        pp: {range: [1, 4]}
+        efficiency: {continuous: [0.3, 0.6], grid_points: 2}
+      conditions:
+        - pp divides layers
+      constraints:
+        - memory_utilization <= 0.9
+      objectives:
+        - minimize: step_time_s
+        - maximize: mfu
+      """;
+
+  static String error(String text) {
+    return assertThrows(StudySpecException.class,
+        () -> StudyPlan.compile(StudySpec.parse("study.yaml", text), ZOO)).getMessage();
+  }
+
+  @Test
+  void theQuickstartCompiles() {
+    StudyPlan plan = StudyPlan.compile(StudySpec.read(Path.of("../configs/studies/quickstart.yaml")), ZOO);
+    assertEquals("quickstart", plan.name());
+    assertEquals(38400, plan.strategy().count());
+    assertEquals(64, plan.specSha256().length());
+    assertTrue(plan.sources().stream().anyMatch(s -> s.name().equals("H100")));
+    assertTrue(plan.sources().stream().anyMatch(s -> s.kind().equals("calibration")));
+  }
+
+  @Test
+  void aSmallStudyEvaluates() {
+    StudyPlan plan = StudyPlan.compile(StudySpec.parse("small.yaml", SMALL), ZOO);
+    assertEquals(2 * 4 * 4 * 2, plan.strategy().count());
+    Candidate c = plan.space().newCandidate();
+    Evaluation e = new Evaluation(plan.results().size());
+    int ok = 0;
+    int admitted = 0;
+    for (long i = 0; i < plan.strategy().count(); i++) {
+      plan.strategy().fill(i, c);
+      if (!plan.admits(c)) {
+        continue; // pp = 3 does not divide 32 layers
+      }
+      admitted++;
+      plan.evaluate(c, e);
+      if (e.status == Evaluation.Status.OK) {
+        ok++;
+        assertTrue(e.values[0] > 0 && e.values[4] <= 0.9 && e.values[2] > 0 && e.values[2] <= 1, "mfu in (0, 1]");
+      } else {
+        assertTrue(e.reason != null && !e.reason.isEmpty());
+      }
+    }
+    assertEquals(2 * 4 * 3 * 2, admitted);
+    assertTrue(ok > 0);
+  }
+
+  @Test
+  void errorsNameFileLineFieldValueAndFix() {
+    String unknownKey = error(SMALL.replace("conditions:", "conditons:"));
+    assertTrue(unknownKey.startsWith("study.yaml:12: conditons: unknown key 'conditons'; did you mean 'conditions'?"),
+        unknownKey);
+    String unknownHw = error(SMALL.replace("[H100, A100]", "[H100, H10O]"));
+    assertTrue(unknownHw.startsWith("study.yaml:8: space.hardware[1]:"), unknownHw);
+    assertTrue(unknownHw.contains("H10O") && unknownHw.contains("H100"), unknownHw);
+    String badRange = error(SMALL.replace("range: [1, 4]", "range: [4, 1]"));
+    assertTrue(badRange.startsWith("study.yaml:10: space.pp.range:") && badRange.contains("[4, 1]"), badRange);
+    String badObjective = error(SMALL.replace("maximize: mfu", "maximize: mfux"));
+    assertTrue(badObjective.startsWith("study.yaml:18: objectives[1]:") && badObjective.contains("did you mean 'mfu'"),
+        badObjective);
+    String badCondition = error(SMALL.replace("pp divides layers", "pp divides layrs"));
+    assertTrue(badCondition.startsWith("study.yaml:13: conditions[0]:") && badCondition.contains("layers"),
+        badCondition);
+    String badInput = error(SMALL.replace("tp: {", "tpp: {"));
+    assertTrue(badInput.contains("space.tpp") && badInput.contains("did you mean 'tp'"), badInput);
+    String dup = error(SMALL.replace("  pp: {range: [1, 4]}", "  pp: {range: [1, 4]}\n  tp: [1]"));
+    assertTrue(dup.startsWith("study.yaml:11:") && dup.contains("duplicate key"), dup);
+    String strategy = error(SMALL + "strategy: {kind: randomm}\n");
+    assertTrue(strategy.contains("strategy.kind") && strategy.contains("latin_hypercube"), strategy);
+    String missing = error(SMALL.replace("  workload: Llama3_8B\n", ""));
+    assertTrue(missing.contains("needs input 'workload'"), missing);
+    String cnn = error(SMALL.replace("Llama3_8B", "ResNet50"));
+    assertTrue(cnn.contains("ResNet50") && cnn.contains("transformer"), cnn);
+  }
+
+  @Test
+  void anEvaluatorThatThrowsGivesAnErrorRow() {
+    StudyEvaluatorFactory boom = new StudyEvaluatorFactory() {
+      @Override public String name() {
+        return "boom";
+      }
+
+      @Override public String version() {
+        return "0";
+      }
+
+      @Override public java.util.List<InputDecl> inputs() {
+        return java.util.List.of(new InputDecl("x", InputKind.INTEGER, null, "x"));
+      }
+
+      @Override public java.util.List<ResultField> results() {
+        return java.util.List.of(new ResultField("y", "", "y"));
+      }
+
+      @Override public java.util.List<String> attributes() {
+        return java.util.List.of();
+      }
+
+      @Override public CandidateEvaluator bind(SearchSpace space, Zoo zoo) {
+        return new CandidateEvaluator() {
+          @Override public void evaluate(Candidate c, Evaluation out) {
+            if (c.value[0] == 3) {
+              throw new IllegalStateException("three is bad");
+            }
+            out.values[0] = c.value[0];
+          }
+
+          @Override public Expr.Operand attribute(String n) {
+            return null;
+          }
+        };
+      }
+    };
+    StudySpec spec = StudySpec.parse("b.yaml", """
+        name: b
+        pipeline: boom
+        space: {x: {range: [1, 5]}}
+        constraints: ['y <= 4']
+        objectives: [{minimize: y}]
+        """);
+    StudyPlan plan = StudyPlan.compile(spec, ZOO, java.util.Map.of("boom", boom));
+    Candidate c = plan.space().newCandidate();
+    Evaluation e = new Evaluation(1);
+    String statuses = "";
+    for (long i = 0; i < 5; i++) {
+      plan.strategy().fill(i, c);
+      plan.evaluate(c, e);
+      statuses += e.status.id() + " ";
+    }
+    assertEquals("ok ok error ok constraint_violated ", statuses);
+    plan.strategy().fill(2, c);
+    plan.evaluate(c, e);
+    assertEquals("IllegalStateException: three is bad", e.reason);
+    assertFalse(e.feasible);
+  }
+}
