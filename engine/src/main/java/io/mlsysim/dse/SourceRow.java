@@ -7,7 +7,7 @@ import java.util.List;
 
 /** One line of a run's provenance: a zoo entry or a calibration constant it used. */
 public record SourceRow(String kind, String name, String origin, String sourceId, String sourceKind,
-    String reference, String url, String verified, String notes) {
+    String reference, String url, String verified, String notes) implements java.io.Serializable {
 
   static SourceRow of(String kind, String name, String origin, Provenance p) {
     if (p == null) {

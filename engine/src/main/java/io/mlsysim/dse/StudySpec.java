@@ -52,7 +52,8 @@ public final class StudySpec {
   }
 
   /** The strategy block. */
-  public record StrategySpec(String kind, long samples, int population, int generations, long seed) {}
+  public record StrategySpec(String kind, long samples, int population, int generations, long seed)
+      implements java.io.Serializable {}
 
   /** One objective. */
   public record Objective(String field, boolean maximize) {}

@@ -96,4 +96,26 @@ class ParetoTest {
       }
     }
   }
+
+  @Test
+  void streamingLayersEqualPeeledRanks() {
+    SplittableRandom r = new SplittableRandom(5);
+    for (int trial = 0; trial < 200; trial++) {
+      List<double[]> pts = random(r, r.nextInt(1, 300), r.nextInt(1, 4), trial % 2 == 0 ? 7 : 0);
+      int k = r.nextInt(1, 4);
+      int[] expected = Pareto.ranks(pts, k);
+      ParetoLayers<Integer> layers = new ParetoLayers<>(k);
+      for (int i = 0; i < pts.size(); i++) {
+        layers.add(pts.get(i), i);
+      }
+      int[] got = new int[pts.size()];
+      java.util.Arrays.fill(got, k + 1);
+      for (int l = 0; l < k; l++) {
+        for (int i : layers.payloads(l)) {
+          got[i] = l + 1;
+        }
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, got, "trial " + trial);
+    }
+  }
 }

@@ -1,0 +1,105 @@
+package io.mlsysim.spark;
+
+import io.mlsysim.dse.Pareto;
+import io.mlsysim.dse.ParetoLayers;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Pareto frontier of a study as a distributed skyline: every partition keeps the first
+ * {@code layers} non-dominated layers of its own rows ({@link ParetoLayers}), the driver merges
+ * those small local layers and ranks them. A point of global rank r has local rank ≤ r in its
+ * partition, so the merge sees every point of rank ≤ layers and ranks it exactly.
+ */
+public final class Frontier {
+  /** Non-dominated layers kept: rank 1 is the frontier, ranks 2 and 3 the next fronts. */
+  public static final int LAYERS = 3;
+
+  private Frontier() {}
+
+  /**
+   * The frontier rows of {@code results}: status ok, no missing objective, rank ≤ layers, with
+   * a {@code rank} column appended.
+   */
+  public static Dataset<Row> compute(SparkSession spark, Dataset<Row> results, List<String> objectives,
+      boolean[] maximize, int layers) {
+    Dataset<Row> ok = results.filter(functions.col("status").equalTo("ok"));
+    for (String o : objectives) {
+      ok = ok.filter(functions.col(o).isNotNull().and(functions.not(functions.isnan(functions.col(o)))));
+    }
+    StructType schema = ok.schema();
+    int[] slots = new int[objectives.size()];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = schema.fieldIndex(objectives.get(i));
+    }
+    List<Row> local = ok.mapPartitions(new LocalLayers(slots, maximize, layers), Encoders.row(schema))
+        .collectAsList();
+    List<double[]> pts = new ArrayList<>(local.size());
+    for (Row r : local) {
+      pts.add(point(r, slots, maximize));
+    }
+    int[] rank = Pareto.ranks(pts, layers);
+    List<Row> out = new ArrayList<>();
+    for (int i = 0; i < local.size(); i++) {
+      if (rank[i] <= layers) {
+        Object[] v = new Object[schema.size() + 1];
+        for (int k = 0; k < schema.size(); k++) {
+          v[k] = local.get(i).get(k);
+        }
+        v[schema.size()] = rank[i];
+        out.add(RowFactory.create(v));
+      }
+    }
+    StructType withRank = schema.add(DataTypes.createStructField("rank", DataTypes.IntegerType, false,
+        new org.apache.spark.sql.types.MetadataBuilder().putString(StudyRows.UNIT, "")
+            .putString("comment", "non-dominated rank: 1 = Pareto-optimal").build()));
+    return spark.createDataFrame(out, withRank);
+  }
+
+  static double[] point(Row r, int[] slots, boolean[] maximize) {
+    double[] p = new double[slots.length];
+    for (int i = 0; i < slots.length; i++) {
+      double v = ((Number) r.get(slots[i])).doubleValue();
+      p[i] = maximize[i] ? -v : v;
+    }
+    return p;
+  }
+
+  /** The per-partition half: the first layers of this partition's rows. */
+  static final class LocalLayers implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final int[] slots;
+    private final boolean[] maximize;
+    private final int layers;
+
+    LocalLayers(int[] slots, boolean[] maximize, int layers) {
+      this.slots = slots;
+      this.maximize = maximize;
+      this.layers = layers;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> it) {
+      ParetoLayers<Row> l = new ParetoLayers<>(layers);
+      while (it.hasNext()) {
+        Row r = it.next();
+        l.add(point(r, slots, maximize), r);
+      }
+      List<Row> out = new ArrayList<>();
+      for (int i = 0; i < layers; i++) {
+        out.addAll(l.payloads(i));
+      }
+      return out.iterator();
+    }
+  }
+}

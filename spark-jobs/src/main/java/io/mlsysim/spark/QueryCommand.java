@@ -1,0 +1,63 @@
+package io.mlsysim.spark;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mlsysim query "<SQL>"}: Spark SQL over the views results, frontier, runs and sources. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+    description = {"Runs Spark SQL over study tables: views results, frontier, runs, sources (committed runs only).",
+        "Example: mlsysim query \"SELECT hardware, min(step_time_s) FROM results WHERE status='ok' GROUP BY hardware\""})
+final class QueryCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SQL", description = "the query")
+  String sql;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "tables root (default: ${DEFAULT-VALUE})",
+      defaultValue = "${env:MLSYSIM_STUDIES:-.mlsysim/studies}")
+  String out;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE})",
+      defaultValue = Sessions.DEFAULT_MASTER)
+  String master;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "rows to print (default: ${DEFAULT-VALUE})")
+  int limit;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, json or markdown (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Override
+  public Integer call() {
+    StudyCommand.checkFormat(format);
+    SparkSession spark = Sessions.local(master, "mlsysim query");
+    try {
+      Tables.registerViews(spark, out);
+      Dataset<Row> df;
+      try {
+        df = spark.sql(sql);
+      } catch (Exception e) {
+        if (e instanceof org.apache.spark.sql.AnalysisException a) {
+          throw new IllegalArgumentException("query: " + a.getSimpleMessage()
+              + " (views: results, frontier, runs, sources)");
+        }
+        throw e;
+      }
+      List<Row> rows = df.limit(limit).collectAsList();
+      spec.commandLine().getOut().print(Tabulate.render(df.schema(), rows, format));
+      spec.commandLine().getOut().flush();
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package io.mlsysim.spark;
+
+import io.mlsysim.dse.Dimension;
+import io.mlsysim.dse.StudyPlan;
+import io.mlsysim.dse.StudySpec;
+import io.mlsysim.zoo.Zoo;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mlsysim study run|show|frontier|bench}. */
+@Command(name = "study", mixinStandardHelpOptions = true,
+    description = "Design-space studies on Spark (embedded local Spark unless --master says otherwise).",
+    subcommands = {StudyCommand.Run.class, StudyCommand.Show.class, StudyCommand.FrontierCmd.class,
+        StudyBench.class})
+final class StudyCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 1;
+  }
+
+  static void checkFormat(String format) {
+    if (!List.of("text", "json", "markdown").contains(format.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException("'" + format + "' is not an output format; use text, json or markdown");
+    }
+  }
+
+  /** Options shared by the subcommands. */
+  static class Common {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "tables root (default: the spec's output.path, "
+        + "else $MLSYSIM_STUDIES, else .mlsysim/studies)")
+    String out;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: ${DEFAULT-VALUE})",
+        defaultValue = Sessions.DEFAULT_MASTER)
+    String master;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
+        description = "text, json or markdown (default: ${DEFAULT-VALUE})")
+    String format;
+
+    String root(String fromSpec) {
+      if (out != null) {
+        return out;
+      }
+      if (fromSpec != null) {
+        return fromSpec;
+      }
+      String env = System.getenv("MLSYSIM_STUDIES");
+      return env != null && !env.isBlank() ? env : ".mlsysim/studies";
+    }
+
+    PrintWriter stdout() {
+      return spec.commandLine().getOut();
+    }
+
+    PrintWriter stderr() {
+      return spec.commandLine().getErr();
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "Runs a study and prints its Pareto frontier. Progress goes to stderr.")
+  static final class Run extends Common implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "the study spec")
+    Path file;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "run id (re-running an id replaces that run)")
+    String runId;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "Spark partitions")
+    int partitions;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "frontier rows to print")
+    int limit;
+
+    @Override
+    public Integer call() {
+      checkFormat(format);
+      if (runId != null && !runId.matches("[A-Za-z0-9_.-]{1,64}")) {
+        throw new IllegalArgumentException("--run-id '" + runId + "': use letters, digits, '.', '_' and '-'");
+      }
+      // Everything the user wrote is checked before Spark starts.
+      Zoo zoo = Zoo.current();
+      StudyPlan plan = StudyPlan.compile(StudySpec.read(file), zoo);
+      String root = root(plan.outputPath());
+      SparkSession spark = Sessions.local(master, "mlsysim study " + plan.name());
+      try {
+        stderr().printf("%s: %,d candidates (%s), %d dimensions, on %s%n", plan.name(), plan.strategy() == null ? 0
+            : plan.strategy().count(), plan.strategyKind(), plan.space().count(), spark.sparkContext().master());
+        stderr().flush();
+        StudyRunner.Summary s = new StudyRunner(spark, stderr()).run(plan, zoo,
+            new StudyRunner.Options(root, runId, partitions));
+        printFrontier(spark, root, plan, s.runId(), 1, limit, format, stdout());
+        if (format.equalsIgnoreCase("text")) {
+          stdout().printf("%nrun %s: %,d rows %s; tables under %s (mlsysim query \"SELECT … FROM results\")%n",
+              s.runId(), s.rows(), s.statusCounts(), root);
+        }
+        stdout().flush();
+        return 0;
+      } finally {
+        spark.stop();
+      }
+    }
+  }
+
+  /** Prints the frontier rows of a run: the dimensions that vary, then the objectives, best first. */
+  static void printFrontier(SparkSession spark, String root, StudyPlan plan, String runId, int rank, int limit,
+      String format, PrintWriter out) {
+    Dataset<Row> f = Tables.read(spark, root, Tables.FRONTIER)
+        .filter(functions.col("study").equalTo(plan.name()).and(functions.col("run_id").equalTo(runId))
+            .and(functions.col("rank").leq(rank)));
+    List<Column> cols = new ArrayList<>();
+    if (rank > 1) {
+      cols.add(functions.col("rank"));
+    }
+    for (Dimension d : plan.space().dimensions()) {
+      if (d.size() > 1 || d.isContinuous()) {
+        cols.add(functions.col(d.name()));
+      }
+    }
+    for (String o : plan.objectiveNames()) {
+      cols.add(functions.col(o));
+    }
+    Dataset<Row> shown = f.select(cols.toArray(new Column[0]));
+    List<Column> order = new ArrayList<>();
+    if (rank > 1) {
+      order.add(functions.col("rank"));
+    }
+    order.add(plan.maximize(0) ? functions.col(plan.objectiveNames().get(0)).desc()
+        : functions.col(plan.objectiveNames().get(0)).asc());
+    for (String n : List.of("candidate_id")) {
+      order.add(functions.col(n));
+    }
+    shown = f.orderBy(order.toArray(new Column[0])).select(cols.toArray(new Column[0]));
+    long total = f.count();
+    List<Row> rows = shown.limit(limit).collectAsList();
+    if (format.equalsIgnoreCase("text")) {
+      out.printf("Pareto frontier of %s (%s), %d rows%s:%n", plan.name(), objectivesText(plan), total,
+          total > limit ? ", first " + limit : "");
+    }
+    out.print(Tabulate.render(shown.schema(), rows, format));
+  }
+
+  private static String objectivesText(StudyPlan plan) {
+    List<String> s = new ArrayList<>();
+    for (int i = 0; i < plan.objectiveCount(); i++) {
+      s.add((plan.maximize(i) ? "max " : "min ") + plan.objectiveNames().get(i));
+    }
+    return String.join(", ", s);
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Lists the committed runs.")
+  static final class Show extends Common implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STUDY", description = "only this study")
+    String study;
+
+    @Override
+    public Integer call() {
+      checkFormat(format);
+      String root = root(null);
+      SparkSession spark = Sessions.local(master, "mlsysim study show");
+      try {
+        Tables.registerViews(spark, root);
+        Dataset<Row> runs = spark.sql("SELECT study, run_id, started_at, wall_seconds, strategy, candidates, rows, ok, "
+            + "infeasible, constraint_violated, error, frontier_rows, spark_master FROM runs"
+            + (study == null ? "" : " WHERE study = '" + study.replace("'", "''") + "'") + " ORDER BY started_at");
+        List<Row> rows = runs.collectAsList();
+        if (rows.isEmpty() && study != null) {
+          throw new IllegalArgumentException("no runs of study '" + study + "' under " + root);
+        }
+        stdout().print(Tabulate.render(runs.schema(), rows, format));
+        stdout().flush();
+        return 0;
+      } finally {
+        spark.stop();
+      }
+    }
+  }
+
+  @Command(name = "frontier", mixinStandardHelpOptions = true,
+      description = "Prints the Pareto frontier of a study's run (the latest unless --run-id).")
+  static final class FrontierCmd extends Common implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "the study spec (for its objectives)")
+    Path file;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "which run (default: the latest)")
+    String runId;
+
+    @Option(names = "--rank", paramLabel = "R", defaultValue = "1", description = "show ranks up to R (1-3)")
+    int rank;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "rows to print")
+    int limit;
+
+    @Override
+    public Integer call() {
+      checkFormat(format);
+      StudyPlan plan = StudyPlan.compile(StudySpec.read(file), Zoo.current());
+      String root = root(plan.outputPath());
+      SparkSession spark = Sessions.local(master, "mlsysim study frontier");
+      try {
+        Tables.registerViews(spark, root);
+        String id = runId;
+        if (id == null) {
+          List<Row> last = spark.sql("SELECT run_id FROM runs WHERE study = '" + plan.name()
+              + "' ORDER BY ended_at DESC LIMIT 1").collectAsList();
+          if (last.isEmpty()) {
+            throw new IllegalArgumentException("no runs of study '" + plan.name() + "' under " + root
+                + "; run it first: mlsysim study run " + file);
+          }
+          id = last.get(0).getString(0);
+        }
+        printFrontier(spark, root, plan, id, rank, limit, format, stdout());
+        stdout().flush();
+        return 0;
+      } finally {
+        spark.stop();
+      }
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package io.mlsysim.spark;
+
+import io.mlsysim.dse.Candidate;
+import io.mlsysim.dse.CandidateIds;
+import io.mlsysim.dse.Dimension;
+import io.mlsysim.dse.Evaluation;
+import io.mlsysim.dse.ResultField;
+import io.mlsysim.dse.StudyPlan;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The row layout of the {@code results} table and the executor-side loop that fills it: one
+ * row per admitted candidate with its id, every decision variable, every result (SI, the unit
+ * in the column's metadata), feasibility, status, reason and generation.
+ */
+public final class StudyRows implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Column metadata key holding the unit symbol. */
+  public static final String UNIT = "unit";
+
+  private StudyRows() {}
+
+  /** The schema of the results table for a plan (without the study/run_id partition columns). */
+  public static StructType schema(StudyPlan plan) {
+    List<StructField> f = new ArrayList<>();
+    f.add(DataTypes.createStructField("candidate_id", DataTypes.LongType, false,
+        meta("", "stable 64-bit hash of the canonical decision values")));
+    for (Dimension d : plan.space().dimensions()) {
+      DataType t = d.isCategorical() ? DataTypes.StringType
+          : d.kind() == io.mlsysim.dse.InputKind.INTEGER ? DataTypes.LongType : DataTypes.DoubleType;
+      f.add(DataTypes.createStructField(d.name(), t, false, meta("", "decision variable (" + d.kind().id() + ")")));
+    }
+    for (ResultField r : plan.results()) {
+      f.add(DataTypes.createStructField(r.name(), DataTypes.DoubleType, true, meta(r.unit(), r.description())));
+    }
+    f.add(DataTypes.createStructField("feasible", DataTypes.BooleanType, false, meta("", "the configuration can run")));
+    f.add(DataTypes.createStructField("status", DataTypes.StringType, false,
+        meta("", "ok | infeasible | constraint_violated | error")));
+    f.add(DataTypes.createStructField("reason", DataTypes.StringType, true, meta("", "why it is not ok")));
+    f.add(DataTypes.createStructField("generation", DataTypes.IntegerType, false,
+        meta("", "evolutionary generation, 0 for index strategies")));
+    return DataTypes.createStructType(f);
+  }
+
+  private static Metadata meta(String unit, String description) {
+    return new MetadataBuilder().putString(UNIT, unit).putString("comment", description).build();
+  }
+
+  /** Rows for candidates [from, to) of the plan's strategy: evaluated, or placeholders when {@code evaluate} is false. */
+  public static Iterator<Row> rows(StudyPlan plan, long from, long to, int generation, boolean evaluate) {
+    return new RowIterator(plan, from, to, generation, evaluate);
+  }
+
+  /** Lazily produces rows; conditions drop candidates that are not part of the study. */
+  static final class RowIterator implements Iterator<Row> {
+    private final StudyPlan plan;
+    private final long to;
+    private final int generation;
+    private final boolean evaluate;
+    private final Candidate c;
+    private final Evaluation e;
+    private final Dimension[] dims;
+    private final boolean[] integer;
+    private final Object[][] labels;
+    private final int width;
+    private long next;
+    private Row pending;
+
+    RowIterator(StudyPlan plan, long from, long to, int generation, boolean evaluate) {
+      this.plan = plan;
+      this.to = to;
+      this.generation = generation;
+      this.evaluate = evaluate;
+      this.next = from;
+      this.c = plan.space().newCandidate();
+      this.e = new Evaluation(plan.results().size());
+      this.dims = plan.space().dimensions().toArray(new Dimension[0]);
+      this.integer = new boolean[dims.length];
+      this.labels = new Object[dims.length][];
+      for (int d = 0; d < dims.length; d++) {
+        integer[d] = dims[d].kind() == io.mlsysim.dse.InputKind.INTEGER;
+        labels[d] = dims[d].isCategorical() ? dims[d].labels() : null;
+      }
+      this.width = 1 + dims.length + plan.results().size() + 4;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (pending == null && next < to) {
+        plan.strategy().fill(next++, c);
+        if (!evaluate) {
+          pending = placeholder();
+        } else if (plan.admits(c)) {
+          plan.evaluate(c, e);
+          pending = row();
+        }
+      }
+      return pending != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row r = pending;
+      pending = null;
+      return r;
+    }
+
+    private Row row() {
+      Object[] v = new Object[width];
+      int i = decisions(v);
+      for (double x : e.values) {
+        v[i++] = Double.isNaN(x) ? null : x;
+      }
+      v[i++] = e.feasible;
+      v[i++] = e.status.id();
+      v[i++] = e.reason;
+      v[i] = generation;
+      return RowFactory.create(v);
+    }
+
+    /** Same shape and similar values without evaluating: the benchmark's raw-write baseline. */
+    private Row placeholder() {
+      Object[] v = new Object[width];
+      int i = decisions(v);
+      double base = c.index;
+      for (int k = 0; k < e.values.length; k++) {
+        v[i++] = base * (k + 1) * 1.000001;
+      }
+      v[i++] = Boolean.TRUE;
+      v[i++] = "ok";
+      v[i++] = null;
+      v[i] = generation;
+      return RowFactory.create(v);
+    }
+
+    private int decisions(Object[] v) {
+      v[0] = CandidateIds.of(plan.space(), c);
+      int i = 1;
+      for (int d = 0; d < dims.length; d++) {
+        if (labels[d] != null) {
+          v[i++] = labels[d][c.ordinal[d]];
+        } else if (integer[d]) {
+          v[i++] = (long) c.value[d];
+        } else {
+          v[i++] = c.value[d];
+        }
+      }
+      return i;
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package io.mlsysim.spark;
+
+import io.mlsysim.dse.SourceRow;
+import io.mlsysim.dse.StudyPlan;
+import io.mlsysim.zoo.Zoo;
+import java.io.PrintWriter;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Runs a compiled study on a Spark session: the driver hands out index ranges, executors decode
+ * and evaluate their candidates with the broadcast plan, results go to Parquet, the frontier is
+ * computed as a distributed skyline, and the run is published atomically with its provenance.
+ */
+public final class StudyRunner {
+  private final SparkSession spark;
+  private final PrintWriter progress;
+
+  /** @param progress where progress lines go (stderr in the CLI), or null for silence */
+  public StudyRunner(SparkSession spark, PrintWriter progress) {
+    this.spark = spark;
+    this.progress = progress;
+  }
+
+  /** Options of one run. */
+  public record Options(String outputRoot, String runId, int partitions) {}
+
+  /** What a run did. */
+  public record Summary(String study, String runId, String outputRoot, long candidates, long rows,
+      Map<String, Long> statusCounts, long frontierRows, double seconds, double evaluateSeconds) {}
+
+  /** A fresh run id: UTC time plus a random suffix. */
+  public static String newRunId() {
+    return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+        + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
+  }
+
+  public Summary run(StudyPlan plan, Zoo zoo, Options options) {
+    if (plan.strategy() == null) {
+      throw new IllegalArgumentException("strategy '" + plan.strategyKind() + "' is not runnable yet");
+    }
+    long started = System.nanoTime();
+    Instant startedAt = Instant.now();
+    String runId = options.runId() == null ? newRunId() : options.runId();
+    String root = options.outputRoot();
+    Path staged = Tables.staging(root, plan.name(), runId,
+        String.format("%08x", ThreadLocalRandom.current().nextInt()));
+    long count = plan.strategy().count();
+    int slices = options.partitions() > 0 ? options.partitions()
+        : plan.partitions() > 0 ? plan.partitions()
+        : (int) Math.min(10_000, Math.max(spark.sparkContext().defaultParallelism() * 2L, (count + 999_999) / 1_000_000));
+    slices = (int) Math.max(1, Math.min(slices, count));
+
+    // 1. Evaluate and write the results.
+    Dataset<Row> results = candidates(plan, count, slices, true);
+    Listener listener = progress == null ? null : new Listener(plan.name(), slices, count, progress);
+    if (listener != null) {
+      spark.sparkContext().addSparkListener(listener);
+    }
+    try {
+      results.write().mode(SaveMode.ErrorIfExists).parquet(new Path(staged, Tables.RESULTS).toString());
+    } finally {
+      if (listener != null) {
+        spark.sparkContext().removeSparkListener(listener);
+      }
+    }
+    double evaluateSeconds = (System.nanoTime() - started) / 1e9;
+
+    // 2. Counts, frontier, sources and the run record, all from the staged files.
+    Dataset<Row> written = spark.read().parquet(new Path(staged, Tables.RESULTS).toString());
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String s : List.of("ok", "infeasible", "constraint_violated", "error")) {
+      counts.put(s, 0L);
+    }
+    for (Row r : written.groupBy("status").count().collectAsList()) {
+      counts.put(r.getString(0), r.getLong(1));
+    }
+    long rows = counts.values().stream().mapToLong(Long::longValue).sum();
+    boolean[] max = new boolean[plan.objectiveCount()];
+    for (int i = 0; i < max.length; i++) {
+      max[i] = plan.maximize(i);
+    }
+    Dataset<Row> frontier = Frontier.compute(spark, written, plan.objectiveNames(), max, Frontier.LAYERS);
+    frontier.coalesce(1).write().parquet(new Path(staged, Tables.FRONTIER).toString());
+    long frontierRows = spark.read().parquet(new Path(staged, Tables.FRONTIER).toString()).count();
+    sources(plan).coalesce(1).write().parquet(new Path(staged, Tables.SOURCES).toString());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    runRow(plan, zoo, runId, count, rows, counts, frontierRows, startedAt, seconds)
+        .coalesce(1).write().parquet(new Path(staged, Tables.RUNS).toString());
+
+    // 3. Publish: data partitions first, the runs row last.
+    Tables.publish(spark, root, staged, plan.name(), runId);
+    if (progress != null) {
+      progress.printf("%s: run %s done: %,d rows (%s) in %.1f s%n", plan.name(), runId, rows, counts, seconds);
+      progress.flush();
+    }
+    return new Summary(plan.name(), runId, root, count, rows, counts, frontierRows, seconds, evaluateSeconds);
+  }
+
+  /** The candidates [0, count) split into {@code slices} index ranges, evaluated (or placeholders). */
+  public Dataset<Row> candidates(StudyPlan plan, long count, int slices, boolean evaluate) {
+    Broadcast<StudyPlan> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(plan);
+    return spark.range(0, slices, 1, slices).as(Encoders.LONG())
+        .mapPartitions(new Evaluate(bc, count, slices, evaluate), Encoders.row(StudyRows.schema(plan)));
+  }
+
+  /** Executor side: one index range per slice. */
+  static final class Evaluate implements MapPartitionsFunction<Long, Row> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<StudyPlan> plan;
+    private final long count;
+    private final int slices;
+    private final boolean evaluate;
+
+    Evaluate(Broadcast<StudyPlan> plan, long count, int slices, boolean evaluate) {
+      this.plan = plan;
+      this.count = count;
+      this.slices = slices;
+      this.evaluate = evaluate;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Long> input) {
+      if (!input.hasNext()) {
+        return java.util.Collections.emptyIterator();
+      }
+      long slice = input.next();
+      long from = Math.multiplyHigh(slice, count) == 0 ? slice * count / slices : bigSplit(slice);
+      long to = Math.multiplyHigh(slice + 1, count) == 0 ? (slice + 1) * count / slices : bigSplit(slice + 1);
+      return StudyRows.rows(plan.value(), from, to, 0, evaluate);
+    }
+
+    private long bigSplit(long k) {
+      return java.math.BigInteger.valueOf(k).multiply(java.math.BigInteger.valueOf(count))
+          .divide(java.math.BigInteger.valueOf(slices)).longValueExact();
+    }
+  }
+
+  private Dataset<Row> sources(StudyPlan plan) {
+    StructType schema = DataTypes.createStructType(new StructField[] {
+        DataTypes.createStructField("kind", DataTypes.StringType, false),
+        DataTypes.createStructField("name", DataTypes.StringType, false),
+        DataTypes.createStructField("origin", DataTypes.StringType, true),
+        DataTypes.createStructField("source_id", DataTypes.StringType, true),
+        DataTypes.createStructField("source_kind", DataTypes.StringType, true),
+        DataTypes.createStructField("reference", DataTypes.StringType, true),
+        DataTypes.createStructField("url", DataTypes.StringType, true),
+        DataTypes.createStructField("verified", DataTypes.StringType, true),
+        DataTypes.createStructField("notes", DataTypes.StringType, true)});
+    List<Row> rows = new ArrayList<>();
+    for (SourceRow s : plan.sources()) {
+      rows.add(RowFactory.create(s.kind(), s.name(), s.origin(), s.sourceId(), s.sourceKind(), s.reference(), s.url(),
+          s.verified(), s.notes()));
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private Dataset<Row> runRow(StudyPlan plan, Zoo zoo, String runId, long count, long rows, Map<String, Long> counts,
+      long frontierRows, Instant startedAt, double seconds) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("spec_origin", plan.origin());
+    r.put("spec_text", plan.specText());
+    r.put("spec_sha256", plan.specSha256());
+    r.put("engine_version", BuildInfo.version());
+    r.put("git_commit", BuildInfo.gitCommit());
+    r.put("zoo_digest", zoo.digest());
+    r.put("zoo_overlays", String.join(",", zoo.overlays()));
+    r.put("resolvers", plan.evaluatorName() + "@" + plan.evaluatorVersion());
+    r.put("spark_version", spark.version());
+    r.put("spark_master", spark.sparkContext().master());
+    r.put("executors", (long) Math.max(1, spark.sparkContext().getExecutorMemoryStatus().size() - 1));
+    r.put("default_parallelism", (long) spark.sparkContext().defaultParallelism());
+    r.put("strategy", plan.strategyKind());
+    r.put("seed", plan.strategy().seed());
+    r.put("space_size", plan.space().size());
+    r.put("candidates", count);
+    r.put("rows", rows);
+    r.put("ok", counts.get("ok"));
+    r.put("infeasible", counts.get("infeasible"));
+    r.put("constraint_violated", counts.get("constraint_violated"));
+    r.put("error", counts.get("error"));
+    r.put("frontier_rows", frontierRows);
+    r.put("objectives", String.join(",", plan.objectiveNames()));
+    r.put("started_at", Timestamp.from(startedAt));
+    r.put("ended_at", Timestamp.from(Instant.now()));
+    r.put("wall_seconds", seconds);
+    List<StructField> fields = new ArrayList<>();
+    for (Map.Entry<String, Object> e : r.entrySet()) {
+      Object v = e.getValue();
+      fields.add(DataTypes.createStructField(e.getKey(), v instanceof Long ? DataTypes.LongType
+          : v instanceof Double ? DataTypes.DoubleType : v instanceof Timestamp ? DataTypes.TimestampType
+          : DataTypes.StringType, true));
+    }
+    return spark.createDataFrame(List.of(RowFactory.create(r.values().toArray())), DataTypes.createStructType(fields));
+  }
+
+  /** Progress lines on long runs: completed slices and candidates, at most every 5 seconds. */
+  static final class Listener extends SparkListener {
+    private final String study;
+    private final int slices;
+    private final long count;
+    private final PrintWriter out;
+    private final AtomicLong done = new AtomicLong();
+    private final long start = System.nanoTime();
+    private volatile long lastPrint = System.nanoTime();
+
+    Listener(String study, int slices, long count, PrintWriter out) {
+      this.study = study;
+      this.slices = slices;
+      this.count = count;
+      this.out = out;
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+      long d = done.incrementAndGet();
+      long now = System.nanoTime();
+      if (now - lastPrint > 5_000_000_000L || d == slices) {
+        lastPrint = now;
+        double s = (now - start) / 1e9;
+        long cands = Math.min(count, count * d / slices);
+        synchronized (out) {
+          out.printf("%s: %d/%d slices, ~%,d of %,d candidates, %.0f s, %,.0f candidates/s%n", study, Math.min(d, slices),
+              slices, cands, count, s, cands / Math.max(s, 1e-9));
+          out.flush();
+        }
+      }
+    }
+  }
+}

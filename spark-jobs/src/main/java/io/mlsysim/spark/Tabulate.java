@@ -1,0 +1,107 @@
+package io.mlsysim.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Renders a few rows for a terminal (text), for Markdown, or as JSON lines. */
+final class Tabulate {
+  private Tabulate() {}
+
+  static String render(StructType schema, List<Row> rows, String format) {
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "json" -> json(schema, rows);
+      case "markdown" -> table(schema, rows, true);
+      default -> table(schema, rows, false);
+    };
+  }
+
+  static String cell(Object v) {
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Double d) {
+      double a = Math.abs(d);
+      if (d == Math.rint(d) && a < 1e15) {
+        return String.format(Locale.ROOT, "%,d", d.longValue());
+      }
+      return a != 0 && (a >= 1e6 || a < 1e-3) ? String.format(Locale.ROOT, "%.4g", d)
+          : String.format(Locale.ROOT, "%.4f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return String.valueOf(v);
+  }
+
+  private static String header(StructField f) {
+    return f.name();
+  }
+
+  private static String table(StructType schema, List<Row> rows, boolean markdown) {
+    int n = schema.size();
+    List<String[]> cells = new ArrayList<>();
+    String[] head = new String[n];
+    for (int i = 0; i < n; i++) {
+      head[i] = header(schema.fields()[i]);
+    }
+    cells.add(head);
+    for (Row r : rows) {
+      String[] c = new String[n];
+      for (int i = 0; i < n; i++) {
+        c[i] = cell(r.get(i));
+      }
+      cells.add(c);
+    }
+    int[] w = new int[n];
+    for (String[] c : cells) {
+      for (int i = 0; i < n; i++) {
+        w[i] = Math.max(w[i], c[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < cells.size(); k++) {
+      String[] c = cells.get(k);
+      if (markdown) {
+        sb.append('|');
+      }
+      for (int i = 0; i < n; i++) {
+        boolean numeric = k > 0 && !rows.isEmpty() && rows.get(k - 1).get(i) instanceof Number;
+        String s = numeric ? " ".repeat(w[i] - c[i].length()) + c[i] : c[i] + " ".repeat(w[i] - c[i].length());
+        sb.append(markdown ? " " + s + " |" : (i == 0 ? "" : "  ") + s);
+      }
+      sb.append('\n');
+      if (k == 0) {
+        if (markdown) {
+          sb.append('|');
+        }
+        for (int i = 0; i < n; i++) {
+          sb.append(markdown ? "-" + "-".repeat(w[i]) + "-|" : (i == 0 ? "" : "  ") + "─".repeat(w[i]));
+        }
+        sb.append('\n');
+      }
+    }
+    return sb.toString().replaceAll(" +\n", "\n");
+  }
+
+  private static String json(StructType schema, List<Row> rows) {
+    StringBuilder sb = new StringBuilder();
+    for (Row r : rows) {
+      sb.append('{');
+      for (int i = 0; i < schema.size(); i++) {
+        Object v = r.get(i);
+        sb.append(i == 0 ? "" : ",").append('"').append(schema.fields()[i].name()).append("\":");
+        if (v == null) {
+          sb.append("null");
+        } else if (v instanceof Number || v instanceof Boolean) {
+          sb.append(v instanceof Double d && !Double.isFinite(d) ? "null" : v.toString());
+        } else {
+          sb.append('"').append(v.toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+              .append('"');
+        }
+      }
+      sb.append("}\n");
+    }
+    return sb.toString();
+  }
+}
