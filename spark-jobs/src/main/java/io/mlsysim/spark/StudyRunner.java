@@ -124,8 +124,16 @@ public final class StudyRunner {
   /** The candidates [0, count) split into {@code slices} index ranges, evaluated (or placeholders). */
   public Dataset<Row> candidates(StudyPlan plan, long count, int slices, boolean evaluate) {
     Broadcast<StudyPlan> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(plan);
-    return spark.range(0, slices, 1, slices).as(Encoders.LONG())
-        .mapPartitions(new Evaluate(bc, count, slices, evaluate), Encoders.row(StudyRows.schema(plan)));
+    StructType schema = StudyRows.schema(plan);
+    Dataset<Row> rows = spark.range(0, slices, 1, slices).as(Encoders.LONG())
+        .mapPartitions(new Evaluate(bc, count, slices, evaluate), Encoders.row(schema));
+    // mapPartitions drops column metadata; put the units back so Parquet stores them.
+    org.apache.spark.sql.Column[] cols = new org.apache.spark.sql.Column[schema.size()];
+    for (int i = 0; i < cols.length; i++) {
+      StructField f = schema.fields()[i];
+      cols[i] = rows.col(f.name()).as(f.name(), f.metadata());
+    }
+    return rows.select(cols);
   }
 
   /** Executor side: one index range per slice. */
