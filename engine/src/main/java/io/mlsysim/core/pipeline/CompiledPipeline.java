@@ -24,6 +24,8 @@ public final class CompiledPipeline {
   /** Who produces a wired port. */
   record Producer(Stage stage, Port<?> port) {}
 
+  private static final int AMBIGUOUS = -2;
+
   final List<Stage> order;
   final int[][] stageTables;
   final double[] initialDoubles;
@@ -154,7 +156,8 @@ public final class CompiledPipeline {
       for (Port<?> p : ports(s)) {
         int slot = slotByName.get(s.wiredName(p));
         t[p.id()] = slot;
-        slotById[p.id()] = slot;
+        // A Port object wired under two names (a renamed second instance) has no single slot.
+        slotById[p.id()] = slotById[p.id()] == -1 || slotById[p.id()] == slot ? slot : AMBIGUOUS;
       }
       stageTables[i] = t;
     }
@@ -298,11 +301,20 @@ public final class CompiledPipeline {
   int slotOf(Port<?> port) {
     int id = port.id();
     int s = id < slotById.length ? slotById[id] : -1;
+    if (s == AMBIGUOUS) {
+      throw new PipelineException("port '" + port.name() + "' is wired under several names in this "
+          + "pipeline (a stage with renamed ports); address it by its wired name instead");
+    }
     if (s < 0) {
       throw new PipelineException("port '" + port.name() + "' (this Port object) is not used by any "
           + "stage of this pipeline; use the constant the resolver declares, or set it by name");
     }
     return s;
+  }
+
+  /** Slot of any wired port by name (numeric or object array, depending on the port). */
+  int slotOfName(String wired) {
+    return slotByName.get(wired);
   }
 
   /** Position of a stage in execution order. */

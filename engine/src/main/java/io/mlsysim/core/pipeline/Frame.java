@@ -61,7 +61,7 @@ public final class Frame {
   public Frame set(String portName, Object raw) {
     InputSpec spec = plan.input(portName);
     Port<?> p = spec.port();
-    int slot = plan.slotOf(p);
+    int slot = plan.slotOfName(portName);
     if (p.isNumeric()) {
       doubles[slot] = EdgeValues.toNumber(p, raw);
     } else {
