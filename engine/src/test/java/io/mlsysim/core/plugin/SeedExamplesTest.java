@@ -120,6 +120,26 @@ class SeedExamplesTest {
   }
 
   @Test
+  void theGuideSnippetsRunAgainstThePluginJar() throws Exception {
+    ClassLoader plugin = factory.get("PowerEfficiencyModel").getClass().getClassLoader();
+    Class<?> guide = Class.forName("org.example.mlsysim.GuideExamples", true, plugin);
+    List<String> log = new ArrayList<>();
+    String fpw = (String) guide.getMethod("pipeline", List.class).invoke(null, log);
+    assertTrue(fpw.endsWith("TFLOP/s/W"), fpw);
+    assertEquals(2, log.size(), log.toString());
+    assertTrue(log.get(0).startsWith("CheapestHardwareOptimizer finished"), log.toString());
+    List<?> winners = (List<?>) guide.getMethod("batch").invoke(null);
+    assertEquals(3, winners.size());
+    Resolver<?> found = (Resolver<?>) guide.getMethod("discover", Path.class)
+        .invoke(null, work.resolve("seed-examples.jar"));
+    assertEquals("PowerEfficiencyModel", found.name());
+    Class<?> authorsTest = Class.forName("org.example.mlsysim.PowerEfficiencyModelTest", true, plugin);
+    Object instance = authorsTest.getConstructor().newInstance();
+    authorsTest.getMethod("honoursTheContract").invoke(instance);
+    authorsTest.getMethod("refusesHardwareWithoutTdp").invoke(instance);
+  }
+
+  @Test
   void theTestKitAcceptsThePowerModel() {
     ResolverContract.check(factory.get("PowerEfficiencyModel"), Map.of("hardware", "H100"));
   }
