@@ -14,6 +14,7 @@ import java.util.Map;
 public final class MapInputs implements Inputs {
   private final String resolver;
   private final Map<Integer, Object> values = new HashMap<>();
+  private final java.util.Set<Integer> declared = new java.util.HashSet<>();
 
   private MapInputs(String resolver) {
     this.resolver = resolver;
@@ -35,6 +36,7 @@ public final class MapInputs implements Inputs {
       }
     }
     for (Port<?> p : schema.requires()) {
+      in.declared.add(p.id());
       if (raw.containsKey(p.name())) {
         Object v = raw.get(p.name());
         in.values.put(p.id(), p.isNumeric() ? (Object) EdgeValues.toNumber(p, v) : EdgeValues.toObject(p, v));
@@ -47,6 +49,10 @@ public final class MapInputs implements Inputs {
 
   private Object value(Port<?> port) {
     Object v = values.get(port.id());
+    if (v == null && !declared.contains(port.id())) {
+      throw new InvalidInputException(port.name(), resolver + " read input '" + port.name()
+          + "' that its schema does not declare; add it to requires(...)");
+    }
     if (v == null) {
       throw new InvalidInputException(port.name(), resolver + " needs input '" + port.name()
           + "' (" + port.typeLabel() + ") but none was given and the port has no default");

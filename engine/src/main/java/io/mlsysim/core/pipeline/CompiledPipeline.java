@@ -27,6 +27,7 @@ public final class CompiledPipeline {
   private static final int AMBIGUOUS = -2;
 
   final List<Stage> order;
+  private final Resolver<?>[] resolvers; // the loop indexes an array, not a list of records
   final int[][] stageTables;
   final double[] initialDoubles;
   final Object[] initialObjects;
@@ -111,6 +112,10 @@ public final class CompiledPipeline {
     }
     // 4. Order: topological over the port DAG, ties broken by list order.
     order = topologicalOrder(stages);
+    resolvers = new Resolver<?>[order.size()];
+    for (int i = 0; i < order.size(); i++) {
+      resolvers[i] = order.get(i).resolver();
+    }
     positions = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {
       positions.put(order.get(i).name(), i);
@@ -227,8 +232,9 @@ public final class CompiledPipeline {
   public void evaluate(Frame frame) {
     Result[] results = frame.results;
     StageIO[] io = frame.io;
+    Resolver<?>[] rs = resolvers;
     for (int i = 0; i < io.length; i++) {
-      Result r = stage(i).evaluate(io[i]);
+      Result r = rs[i].evaluate(io[i]);
       results[i] = r;
       r.export(io[i]);
     }
@@ -243,7 +249,7 @@ public final class CompiledPipeline {
   }
 
   private Resolver<?> stage(int i) {
-    return order.get(i).resolver();
+    return resolvers[i];
   }
 
   /** Stages in execution order. */
