@@ -6,9 +6,7 @@ import io.mlsysim.Hardware;
 import io.mlsysim.core.ResultView;
 import io.mlsysim.hardware.ComputeCore;
 import io.mlsysim.hardware.HardwareNode;
-import io.mlsysim.hardware.HardwareTier;
 import io.mlsysim.hardware.MemoryHierarchy;
-import io.mlsysim.provenance.Provenance;
 import io.mlsysim.testkit.ResolverContract;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,10 +24,10 @@ public class PowerEfficiencyModelTest {
 
   @Test
   public void refusesHardwareWithoutTdp() {
-    HardwareNode noTdp = new HardwareNode("NoTDP", HardwareTier.CLOUD, 2024,
-        new ComputeCore(100e12), new MemoryHierarchy(80e9, 2e12), null, null, null,
-        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, Double.NaN,
-        HardwareNode.DEFAULT_DISPATCH_TAX, Provenance.convention("test", "no TDP on purpose"));
+    HardwareNode noTdp = HardwareNode.builder("NoTDP").releaseYear(2024)
+        .compute(new ComputeCore(100e12))           // 100 TFLOP/s
+        .memory(new MemoryHierarchy(80e9, 2e12))    // 80 GB at 2 TB/s
+        .build();                                   // no .tdp(...): unknown
     ResolverContract.assertRejects(new PowerEfficiencyModel(), Map.of("hardware", noTdp), "has no TDP");
   }
   // endregion

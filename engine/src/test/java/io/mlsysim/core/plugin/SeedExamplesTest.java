@@ -51,10 +51,8 @@ class SeedExamplesTest {
   }
 
   static HardwareNode noTdp() {
-    return new HardwareNode("NoTDP", HardwareTier.values()[0], 2024, new ComputeCore(100e12),
-        new MemoryHierarchy(80e9, 2e12), null, null, null, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN, Double.NaN, 1, Double.NaN, HardwareNode.DEFAULT_DISPATCH_TAX,
-        Provenance.convention("test", "test fixture"));
+    return HardwareNode.builder("NoTDP").releaseYear(2024).compute(new ComputeCore(100e12))
+        .memory(new MemoryHierarchy(80e9, 2e12)).build();
   }
 
   @Test
