@@ -78,8 +78,24 @@ public final class EdgeValues {
       if (registry != null) {
         return registry.get(s.toString()); // UnknownEntryException offers the nearest names
       }
+      if (port.type().isEnum()) {
+        return enumConstant(port, s.toString());
+      }
     }
     throw wrongType(port, raw);
+  }
+
+  /** "fp16" or "FP16" for Precision.FP16; the error lists the allowed names. */
+  private static Object enumConstant(Port<?> port, String text) {
+    StringBuilder allowed = new StringBuilder();
+    for (Object c : port.type().getEnumConstants()) {
+      String id = ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT);
+      if (id.equalsIgnoreCase(text.trim())) {
+        return c;
+      }
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(id);
+    }
+    throw new InvalidInputException(port.name(), port.name() + ": unknown value '" + text + "'; use one of " + allowed);
   }
 
   private static Registry<?> registryFor(Class<?> type) {
@@ -94,6 +110,15 @@ public final class EdgeValues {
     }
     if (type == GridProfile.class) {
       return Zoo.current().grids();
+    }
+    if (type == io.mlsysim.systems.Node.class) {
+      return Zoo.current().nodes();
+    }
+    if (type == io.mlsysim.systems.Fabric.class) {
+      return Zoo.current().fabrics();
+    }
+    if (type == io.mlsysim.infrastructure.Datacenter.class) {
+      return Zoo.current().datacenters();
     }
     return null;
   }
