@@ -20,11 +20,11 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Builds real plugin jars in tests: compiles sources against the engine and jars them. */
-final class PluginJars {
+public final class PluginJars {
   private PluginJars() {}
 
   /** The engine's source tree for the seed examples (not on Maven's compile path). */
-  static Path pluginExampleSources() {
+  public static Path pluginExampleSources() {
     Path engine = engineDir();
     return engine.resolve("src/test/plugin-example");
   }
@@ -51,7 +51,7 @@ final class PluginJars {
   }
 
   /** Compiles every .java under {@code sourceRoot}, copies other files, and writes name.jar. */
-  static Path jar(Path workDir, String name, Path sourceRoot) throws IOException {
+  public static Path jar(Path workDir, String name, Path sourceRoot) throws IOException {
     Path classes = Files.createDirectories(workDir.resolve(name + "-classes"));
     List<String> sources = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(sourceRoot)) {
