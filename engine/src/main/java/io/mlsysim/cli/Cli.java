@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mlsysim", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Analytical modeling of ML systems: how fast, how big, how costly, how green.",
-    subcommands = {ZooCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ZooCommand.class, RunCommand.class, ExplainCommand.class, CompletionCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Cli implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec usageSpec;
@@ -53,6 +54,18 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
       err.flush();
       return ExitCode.INTERNAL_ERROR;
     });
+    cl.setExecutionStrategy(parseResult -> {
+      CommandLine.ParseResult leaf = parseResult;
+      while (leaf.hasSubcommand()) {
+        leaf = leaf.subcommand();
+      }
+      for (Object mixin : leaf.commandSpec().mixins().values().stream().map(m -> m.userObject()).toList()) {
+        if (mixin instanceof GlobalOptions g) {
+          g.applyRegistry();
+        }
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     int code = cl.execute(moveGlobalOptionsLast(args));
     out.flush();
     err.flush();
@@ -77,10 +90,12 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
         }
         break;
       }
-      if ((a.equals(GlobalOptions.OUTPUT) || a.equals("-o")) && i + 1 < args.length) {
+      if ((a.equals(GlobalOptions.OUTPUT) || a.equals("-o") || a.equals(GlobalOptions.PLUGINS)
+          || a.equals(GlobalOptions.REGISTRY)) && i + 1 < args.length) {
         globals.add(a);
         globals.add(args[++i]);
-      } else if (a.startsWith(GlobalOptions.OUTPUT + "=")) {
+      } else if (a.startsWith(GlobalOptions.OUTPUT + "=") || a.startsWith(GlobalOptions.PLUGINS + "=")
+          || a.startsWith(GlobalOptions.REGISTRY + "=")) {
         globals.add(a);
       } else {
         rest.add(a);

@@ -1,5 +1,6 @@
 package io.mlsysim.cli;
 
+import io.mlsysim.EngineInfo;
 import io.mlsysim.zoo.Zoo;
 import picocli.CommandLine.IVersionProvider;
 
@@ -7,8 +8,9 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    Package p = Cli.class.getPackage();
-    String version = p.getImplementationVersion() == null ? "development build" : p.getImplementationVersion();
-    return new String[] {"mlsysim " + version, "zoo digest " + Zoo.current().digest()};
+    return new String[] {
+        "mlsysim " + EngineInfo.version(),
+        "commit " + EngineInfo.commit(),
+        "zoo digest " + Zoo.current().digest()};
   }
 }

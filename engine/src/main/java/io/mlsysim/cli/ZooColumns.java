@@ -76,6 +76,22 @@ final class ZooColumns {
       Column.text("resolver", "resolver", Wall::resolver),
       Column.text("equation", "equation", Wall::equation));
 
+  static final List<Column<io.mlsysim.core.plugin.ResolverInfo>> RESOLVERS = List.of(
+      Column.text("name", "name", i -> i.schema().name()),
+      Column.text("tier", "tier", i -> i.schema().tier().id()),
+      Column.text("walls", "walls", i -> i.schema().walls().isEmpty() ? "—" : i.schema().wallList()),
+      Column.text("origin", "origin", i -> i.origin().name().toLowerCase(java.util.Locale.ROOT)),
+      Column.text("requires", "requires", i -> names(i.schema().requires())),
+      Column.text("produces", "produces", i -> names(i.schema().produces())));
+
+  private static String names(List<? extends io.mlsysim.core.Port<?>> ports) {
+    StringBuilder sb = new StringBuilder();
+    for (io.mlsysim.core.Port<?> p : ports) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(p.name());
+    }
+    return sb.toString();
+  }
+
   static final List<Column<Scenario>> SCENARIOS = List.of(
       Column.text("name", "name", Scenario::name),
       Column.text("workload", "workload", s -> s.workload().name()),

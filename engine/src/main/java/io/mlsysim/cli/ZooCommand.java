@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code mlsysim zoo <kind>}: list the registry. */
 @Command(name = "zoo", description = "List the zoo: hardware, workloads, systems, grids, scenarios, walls.",
     subcommands = {ZooCommand.HardwareList.class, ZooCommand.WorkloadList.class, ZooCommand.SystemList.class,
-        ZooCommand.GridList.class, ZooCommand.ScenarioList.class, ZooCommand.WallList.class})
+        ZooCommand.GridList.class, ZooCommand.ScenarioList.class, ZooCommand.WallList.class,
+        ZooCommand.ResolverList.class})
 final class ZooCommand implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec usageSpec;
@@ -143,6 +144,31 @@ final class ZooCommand implements java.util.concurrent.Callable<Integer> {
             + "'; use node, data, algorithm, fleet, operations or analysis");
       }
       global.out().print(new Listing<>(ZooColumns.WALLS).render(walls, global.format()));
+      global.out().flush();
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(name = "resolvers", description = "Models, solvers and optimizers: built-ins and plugins.")
+  static final class ResolverList implements Callable<Integer> {
+    @Mixin GlobalOptions global;
+
+    @Option(names = "--tier", paramLabel = "TIER", description = "model, solver or optimizer.")
+    String tier;
+
+    @Override
+    public Integer call() {
+      List<io.mlsysim.core.plugin.ResolverInfo> infos = new ArrayList<>();
+      for (io.mlsysim.core.plugin.ResolverInfo i : global.factory().infos()) {
+        if (tier == null || i.schema().tier().id().equalsIgnoreCase(tier)) {
+          infos.add(i);
+        }
+      }
+      if (tier != null && infos.isEmpty() && java.util.Arrays.stream(io.mlsysim.core.Tier.values())
+          .noneMatch(t -> t.id().equalsIgnoreCase(tier))) {
+        throw new IllegalArgumentException("--tier: no tier '" + tier + "'; use model, solver or optimizer");
+      }
+      global.out().print(new Listing<>(ZooColumns.RESOLVERS).render(infos, global.format()));
       global.out().flush();
       return ExitCode.OK;
     }

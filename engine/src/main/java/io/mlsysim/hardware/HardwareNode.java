@@ -48,4 +48,97 @@ public record HardwareNode(
         watts, tdpMin, tdpMax, batteryCapacity, unitCost, unitCostMax, acceleratorCount,
         embodiedCarbonKg, dispatchTax, source);
   }
+
+  /** A builder for hand-made devices (tests, what-if studies): unset figures are unknown. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** Builds a {@link HardwareNode}; only compute and memory are required. */
+  public static final class Builder {
+    private final String name;
+    private HardwareTier tier = HardwareTier.CLOUD;
+    private int releaseYear;
+    private ComputeCore compute;
+    private MemoryHierarchy memory;
+    private StorageSpec storage;
+    private Link interconnect;
+    private Link nvlink;
+    private double tdp = Double.NaN;
+    private double unitCost = Double.NaN;
+    private double embodiedCarbonKg = Double.NaN;
+    private double dispatchTax = io.mlsysim.calibration.Calibration.DEFAULT_DISPATCH_TAX;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder tier(HardwareTier t) {
+      tier = t;
+      return this;
+    }
+
+    public Builder releaseYear(int year) {
+      releaseYear = year;
+      return this;
+    }
+
+    public Builder compute(ComputeCore c) {
+      compute = c;
+      return this;
+    }
+
+    public Builder memory(MemoryHierarchy m) {
+      memory = m;
+      return this;
+    }
+
+    public Builder storage(StorageSpec s) {
+      storage = s;
+      return this;
+    }
+
+    public Builder interconnect(Link l) {
+      interconnect = l;
+      return this;
+    }
+
+    public Builder nvlink(Link l) {
+      nvlink = l;
+      return this;
+    }
+
+    /** Watts. */
+    public Builder tdp(double watts) {
+      tdp = watts;
+      return this;
+    }
+
+    /** USD. */
+    public Builder unitCost(double usd) {
+      unitCost = usd;
+      return this;
+    }
+
+    /** kg CO₂e per device. */
+    public Builder embodiedCarbonKg(double kg) {
+      embodiedCarbonKg = kg;
+      return this;
+    }
+
+    /** Seconds per evaluation. */
+    public Builder dispatchTax(double seconds) {
+      dispatchTax = seconds;
+      return this;
+    }
+
+    public HardwareNode build() {
+      if (compute == null || memory == null) {
+        throw new IllegalArgumentException(name + ": a device needs compute and memory");
+      }
+      return new HardwareNode(name, tier, releaseYear, compute, memory, storage, interconnect, nvlink, tdp,
+          Double.NaN, Double.NaN, Double.NaN, unitCost, Double.NaN, 1, embodiedCarbonKg, dispatchTax,
+          io.mlsysim.provenance.Provenance.convention("hardware/" + name, "built in code"));
+    }
+  }
 }

@@ -11,11 +11,23 @@ public class UnknownEntryException extends IllegalArgumentException {
 
   public UnknownEntryException(String kind, String requested, List<String> suggestions) {
     super("Unknown " + kind + " '" + requested + "'."
-        + (suggestions.isEmpty() ? " Run 'mlsysim zoo' to list the entries."
+        + (suggestions.isEmpty() ? " Run '" + ("mlsysim zoo " + listing(kind)).trim() + "' to list them."
             : " Did you mean: " + String.join(", ", suggestions) + "?"));
     this.kind = kind;
     this.requested = requested;
     this.suggestions = List.copyOf(suggestions);
+  }
+
+  private static String listing(String kind) {
+    return switch (kind) {
+      case "hardware" -> "hardware";
+      case "workload" -> "workloads";
+      case "fleet", "node", "fabric" -> "systems";
+      case "grid" -> "grids";
+      case "scenario" -> "scenarios";
+      case "resolver" -> "resolvers";
+      default -> "";
+    };
   }
 
   public String kind() {

@@ -114,7 +114,8 @@ public final class Zoo {
     current = zoo;
   }
 
-  static List<Path> overlaysFromEnvironment() {
+  /** Overlay paths named by MLSYSIM_REGISTRY (or -Dmlsysim.registry), in order. */
+  public static List<Path> overlaysFromEnvironment() {
     String spec = System.getProperty("mlsysim.registry", System.getenv(OVERLAY_ENV));
     List<Path> out = new ArrayList<>();
     if (spec != null && !spec.isBlank()) {
