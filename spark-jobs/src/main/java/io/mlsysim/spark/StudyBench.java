@@ -44,6 +44,10 @@ final class StudyBench implements Callable<Integer> {
   @Option(names = "--heap-check", description = "also compare driver heap for 10^6 and 10^8 candidate grids")
   boolean heapCheck;
 
+  @Option(names = "--large", paramLabel = "STUDY.yaml", defaultValue = "configs/studies/bench-large.yaml",
+      description = "the ≥ 10^8-candidate study of --heap-check (default: ${DEFAULT-VALUE})")
+  Path large;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -91,10 +95,10 @@ final class StudyBench implements Callable<Integer> {
       o.flush();
 
       if (heapCheck) {
-        long small = driverHeap(spark, runner, "bench-1e6", 1_000_000L, slices);
-        long large = driverHeap(spark, runner, "bench-1e8", 100_000_000L, slices);
+        long small = driverHeap(runner, file, "10^6 grid", 1_000_000L, slices);
+        long big = driverHeap(runner, large, "10^8 grid", 100_000_000L, slices);
         o.printf(Locale.ROOT, "driver retained heap after a 10^6 grid: %,d KiB; after a 10^8 grid: %,d KiB; "
-            + "ratio %.2f (target ≤ 1.2)%n", small / 1024, large / 1024, (double) large / small);
+            + "ratio %.2f (target ≤ 1.2)%n", small / 1024, big / 1024, (double) big / small);
         o.flush();
       }
       return 0;
@@ -107,10 +111,10 @@ final class StudyBench implements Callable<Integer> {
   }
 
   /** Evaluates the first {@code count} grid points of the bench space (no write) and returns used heap after GC. */
-  private long driverHeap(SparkSession spark, StudyRunner runner, String label, long count, int slices) {
-    StudyPlan plan = StudyPlan.compile(StudySpec.read(file), Zoo.current());
+  private long driverHeap(StudyRunner runner, Path study, String label, long count, int slices) {
+    StudyPlan plan = StudyPlan.compile(StudySpec.read(study), Zoo.current());
     if (plan.strategy().count() < count) {
-      throw new IllegalArgumentException("--heap-check needs a space of at least " + count + " candidates");
+      throw new IllegalArgumentException(study + ": --heap-check needs a space of at least " + count + " candidates");
     }
     int s = (int) Math.max(slices, count / 2_000_000);
     long t = System.nanoTime();

@@ -1,0 +1,200 @@
+package io.mlsysim.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mlsysim.dse.StudyPlan;
+import io.mlsysim.dse.StudySpec;
+import io.mlsysim.zoo.Zoo;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job jar on a real Spark standalone cluster: a master and a worker (with its own executor
+ * JVMs) on 127.0.0.1, built from the Maven jars of Spark, the quickstart submitted through
+ * SparkSubmit exactly as spark-submit does. Its tables must hold the same results and the same
+ * frontier as the study run on embedded local[1] and local[2].
+ */
+class StandaloneClusterIT {
+  static final Path TARGET = Path.of("target").toAbsolutePath();
+  static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+  static final Path SPEC = PROJECT.resolve("configs/studies/quickstart.yaml");
+
+  @Test
+  void quickstartOnAStandaloneClusterMatchesLocalRuns() throws Exception {
+    Path sparkHome = sparkHome();
+    Path work = Files.createTempDirectory(TARGET, "cluster-it");
+    List<String> opens = Arrays.asList(System.getProperty("mlsysim.jvmOpens").trim().split("\\s+"));
+    int masterPort = freePort();
+    String masterUrl = "spark://127.0.0.1:" + masterPort;
+    List<Process> started = new ArrayList<>();
+    try {
+      Process master = start(sparkHome, opens, work.resolve("master.log"), List.of(
+          "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "" + masterPort,
+          "--webui-port", "" + freePort()));
+      started.add(master);
+      awaitLog(work.resolve("master.log"), "I have been elected leader", master);
+      Process worker = start(sparkHome, opens, work.resolve("worker.log"), List.of(
+          "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2", "--memory", "3g",
+          "--webui-port", "" + freePort(), masterUrl));
+      started.add(worker);
+      awaitLog(work.resolve("worker.log"), "Successfully registered with master", worker);
+
+      Path clusterOut = work.resolve("cluster-tables");
+      List<String> submit = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl,
+          "--class", "io.mlsysim.spark.StudyJob",
+          "--conf", "spark.executor.memory=1g",
+          "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens),
+          "--conf", "spark.driver.host=127.0.0.1",
+          "--conf", "spark.ui.enabled=false",
+          System.getProperty("mlsysim.jobJar"), SPEC.toString(), "--out", clusterOut.toString(),
+          "--run-id", "cluster", "--partitions", "4"));
+      Process job = start(sparkHome, opens, work.resolve("submit.log"), submit);
+      started.add(job);
+      assertTrue(job.waitFor(6, TimeUnit.MINUTES), "the job finished in time; see " + work.resolve("submit.log"));
+      String log = Files.readString(work.resolve("submit.log"));
+      assertEquals(0, job.exitValue(), "spark-submit failed:\n" + tail(log));
+      assertTrue(log.contains("study quickstart run cluster:"), tail(log));
+
+      // The same study on embedded local[1] and local[2], in this JVM.
+      Zoo zoo = Zoo.builtIn();
+      StudyPlan plan = StudyPlan.compile(StudySpec.read(SPEC), zoo);
+      Path local1 = work.resolve("local1");
+      Path local2 = work.resolve("local2");
+      runLocal("local[1]", plan, zoo, local1, 3);
+      SparkSession spark = Sessions.local("local[2]", "cluster-it");
+      try {
+        new StudyRunner(spark, null).run(plan, zoo, new StudyRunner.Options(local2.toString(), "local2", 7));
+        Dataset<Row> cluster = content(spark, clusterOut);
+        long rows = cluster.count();
+        assertTrue(rows > 10_000, "cluster rows " + rows);
+        for (Path other : List.of(local1, local2)) {
+          Dataset<Row> o = content(spark, other);
+          assertEquals(rows, o.count());
+          assertEquals(0, cluster.exceptAll(o).count(), "cluster vs " + other);
+          assertEquals(0, o.exceptAll(cluster).count(), other + " vs cluster");
+          assertEquals(frontier(spark, clusterOut), frontier(spark, other), "frontier of " + other);
+        }
+        Row run = Tables.read(spark, clusterOut.toString(), Tables.RUNS).first();
+        assertEquals(masterUrl, run.getAs("spark_master"));
+        assertEquals(rows, run.<Long>getAs("rows"));
+        assertTrue(run.<Long>getAs("executors") >= 1);
+        assertTrue(Tables.read(spark, clusterOut.toString(), Tables.SOURCES).count() > 10);
+      } finally {
+        spark.stop();
+      }
+    } finally {
+      for (int i = started.size() - 1; i >= 0; i--) {
+        stop(started.get(i));
+      }
+    }
+  }
+
+  private static void runLocal(String master, StudyPlan plan, Zoo zoo, Path out, int partitions) {
+    SparkSession s = Sessions.local(master, "cluster-it-" + master);
+    try {
+      new StudyRunner(s, null).run(plan, zoo, new StudyRunner.Options(out.toString(), "local1", partitions));
+    } finally {
+      s.stop();
+    }
+  }
+
+  /** Result content without the run id, which differs by design. */
+  private static Dataset<Row> content(SparkSession spark, Path root) {
+    return Tables.read(spark, root.toString(), Tables.RESULTS).drop("run_id");
+  }
+
+  private static List<String> frontier(SparkSession spark, Path root) {
+    List<String> out = new ArrayList<>();
+    for (Row r : Tables.read(spark, root.toString(), Tables.FRONTIER).select("candidate_id", "rank")
+        .orderBy("candidate_id").collectAsList()) {
+      out.add(r.getLong(0) + ":" + r.getInt(1));
+    }
+    return out;
+  }
+
+  /** SPARK_HOME from the Maven jars: jars/ links to Spark's artifacts, and a RELEASE file. */
+  private static Path sparkHome() throws IOException {
+    Path home = TARGET.resolve("spark-home");
+    Path jars = home.resolve("jars");
+    Files.createDirectories(jars);
+    String cp = Files.readString(Path.of(System.getProperty("mlsysim.sparkClasspath"))).trim();
+    for (String jar : cp.split(File.pathSeparator)) {
+      Path src = Path.of(jar);
+      Path link = jars.resolve(src.getFileName());
+      if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.createSymbolicLink(link, src);
+      }
+    }
+    Files.writeString(home.resolve("RELEASE"), "Spark from Maven jars, for the mlsysim cluster test\n");
+    return home;
+  }
+
+  private static Process start(Path sparkHome, List<String> opens, Path log, List<String> mainAndArgs)
+      throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(opens);
+    cmd.add("-Xmx1g");
+    cmd.add("-cp");
+    cmd.add(sparkHome.resolve("jars") + File.separator + "*");
+    cmd.addAll(mainAndArgs);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    Map<String, String> env = pb.environment();
+    env.put("SPARK_HOME", sparkHome.toString());
+    env.put("SPARK_SCALA_VERSION", "2.13");
+    env.put("SPARK_LOCAL_IP", "127.0.0.1");
+    env.put("SPARK_WORKER_DIR", log.getParent().resolve("worker").toString());
+    return pb.start();
+  }
+
+  private static void awaitLog(Path log, String line, Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+      if (text.contains(line)) {
+        return;
+      }
+      if (!p.isAlive()) {
+        throw new AssertionError(log + " ended before '" + line + "':\n" + tail(text));
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no '" + line + "' in " + log + " after 90 s:\n" + tail(Files.readString(log)));
+  }
+
+  /** Stops a process we started, and the processes it started (executors), by their ids. */
+  private static void stop(Process p) throws InterruptedException {
+    List<ProcessHandle> children = p.descendants().toList();
+    p.destroy();
+    if (!p.waitFor(20, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+    for (ProcessHandle c : children) {
+      c.destroy();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String tail(String text) {
+    return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+  }
+}
