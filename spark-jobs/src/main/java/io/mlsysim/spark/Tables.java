@@ -56,6 +56,10 @@ public final class Tables {
       }
       replace(fs, new Path(staged, RUNS), runs);
       fs.delete(staged, true);
+      Path stagingRoot = staged.getParent();
+      if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
+        fs.delete(stagingRoot, false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("publishing run " + runId + " of " + study + " under " + root, e);
     }

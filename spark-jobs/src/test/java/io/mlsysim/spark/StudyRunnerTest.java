@@ -150,9 +150,7 @@ class StudyRunnerTest {
     assertEquals(a, Tables.read(spark, root, Tables.RESULTS).filter("run_id = 'a'").count());
     assertEquals(b2.rows(), Tables.read(spark, root, Tables.RESULTS).filter("run_id = 'b'").count());
     assertEquals(2, Tables.read(spark, root, Tables.RUNS).count());
-    try (var s = Files.list(dir.resolve("rerun/_staging"))) {
-      assertEquals(0, s.count(), "staging is cleaned up");
-    }
+    assertFalse(Files.exists(dir.resolve("rerun/_staging")), "staging is cleaned up");
     // A run whose commit record is missing (as while it is being published) is not visible.
     org.apache.commons.io.FileUtils.deleteDirectory(dir.resolve("rerun/runs/study=flaky/run_id=b").toFile());
     assertEquals(0, Tables.read(spark, root, Tables.RESULTS).filter("run_id = 'b'").count());
