@@ -124,7 +124,8 @@ public final class StudyPlan implements Serializable {
     Strategy strategy = switch (spec.strategy().kind()) {
       case "random" -> Strategy.random(space, spec.strategy().samples(), spec.strategy().seed());
       case "latin_hypercube" -> Strategy.latinHypercube(space, spec.strategy().samples(), spec.strategy().seed());
-      case "nsga2" -> null;
+      case "nsga2" -> throw spec.error("strategy.kind", "nsga2 is not runnable in this version yet; "
+          + "use grid, random or latin_hypercube");
       default -> {
         try {
           space.size();

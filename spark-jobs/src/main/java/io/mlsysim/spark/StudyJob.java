@@ -28,14 +28,16 @@ public final class StudyJob {
     String out = null;
     String runId = null;
     int partitions = 0;
+    boolean verbose = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = value(args, ++i);
         case "--run-id" -> runId = value(args, ++i);
         case "--partitions" -> partitions = Integer.parseInt(value(args, ++i));
+        case "--verbose" -> verbose = true;
         default -> {
           if (args[i].startsWith("--") || spec != null) {
-            err.println("usage: StudyJob <study.yaml> [--out DIR] [--run-id ID] [--partitions N]");
+            err.println("usage: StudyJob <study.yaml> [--out DIR] [--run-id ID] [--partitions N] [--verbose]");
             System.exit(1);
           }
           spec = args[i];
@@ -43,7 +45,7 @@ public final class StudyJob {
       }
     }
     if (spec == null) {
-      err.println("usage: StudyJob <study.yaml> [--out DIR] [--run-id ID] [--partitions N]");
+      err.println("usage: StudyJob <study.yaml> [--out DIR] [--run-id ID] [--partitions N] [--verbose]");
       System.exit(1);
     }
     StudyPlan plan;
@@ -56,6 +58,9 @@ public final class StudyJob {
       System.exit(1);
       return;
     }
+    if (!verbose) {
+      quiet();
+    }
     String root = out != null ? out : plan.outputPath() != null ? plan.outputPath() : ".mlsysim/studies";
     SparkSession spark = Sessions.configure(SparkSession.builder().appName("mlsysim study " + plan.name()))
         .getOrCreate();
@@ -67,6 +72,16 @@ public final class StudyJob {
           + root);
     } finally {
       spark.stop();
+    }
+  }
+
+  /** Spark's INFO lines hidden unless --verbose; harmless where log4j 2 is not the backend. */
+  private static void quiet() {
+    try {
+      org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
+      org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.parquet", org.apache.logging.log4j.Level.ERROR);
+    } catch (LinkageError e) {
+      // another logging backend: leave it as configured
     }
   }
 
