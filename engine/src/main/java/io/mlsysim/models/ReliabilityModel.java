@@ -88,8 +88,8 @@ public final class ReliabilityModel extends Model<ReliabilityModel.ReliabilityRe
     public List<String> trace() {
       List<String> t = new ArrayList<>();
       t.add("node MTBF " + Display.format(nodeMtbf, QuantityKind.TIME) + "; fleet MTBF "
-          + Display.format(fleetMtbf, QuantityKind.TIME) + " (node MTBF / "
-          + Display.number(nodeMtbf / fleetMtbf) + " nodes, with correlation)");
+          + Display.format(fleetMtbf, QuantityKind.TIME) + " (node MTBF ÷ "
+          + Display.number(nodeMtbf / fleetMtbf) + ": nodes ÷ correlation)");
       t.add("expected failures during the job: " + Display.number(expectedFailures)
           + "; P(at least one) = " + Display.number(100 * failureProbability) + " %");
       t.add("Young–Daly checkpoint interval: " + Display.format(youngDalyInterval, QuantityKind.TIME));
