@@ -37,7 +37,7 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
   public static final Port<Double> SCALING_EFFICIENCY = Port.number("scaling_efficiency")
       .describedAs("per-rank compute time over step time");
   public static final Port<Double> EFFECTIVE_THROUGHPUT =
-      Port.quantity("effective_throughput", QuantityKind.RATE, "samples/s").describedAs("fleet samples per second");
+      Port.quantity("effective_throughput", QuantityKind.RATE).describedAs("fleet samples per second");
   public static final Port<Double> DP_COMM_LATENCY = Port.quantity("dp_comm_latency", QuantityKind.TIME, "ms");
   public static final Port<Double> TP_COMM_LATENCY = Port.quantity("tp_comm_latency", QuantityKind.TIME, "ms");
   public static final Port<Double> PP_COMM_LATENCY = Port.quantity("pp_comm_latency", QuantityKind.TIME, "ms");
