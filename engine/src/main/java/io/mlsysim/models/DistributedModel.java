@@ -172,16 +172,22 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
           + " per node), ranks placed TP-innermost");
       t.add("Memory Wall: " + (memoryFeasible ? "Passed (" : "FAILED (") + TrainingMemoryModel.gb(memoryPerRank)
           + " of " + TrainingMemoryModel.gb(fleet.accelerator().memory().capacity()) + " per rank)");
-      t.add("TP all-reduces " + route(tpRoute) + ": " + ms(tpCommLatency));
-      t.add("EP all-to-all " + route(epRoute) + ": " + ms(epCommLatency));
-      t.add("PP activations " + route(ppRoute) + ": " + ms(ppCommLatency));
-      t.add("DP gradient all-reduce " + route(dpRoute) + ": " + ms(dpCommLatency));
+      addComm(t, "TP all-reduces ", tpRoute, tpCommLatency);
+      addComm(t, "EP all-to-all ", epRoute, epCommLatency);
+      addComm(t, "PP activations ", ppRoute, ppCommLatency);
+      addComm(t, "DP gradient all-reduce ", dpRoute, dpCommLatency);
       t.add("pipeline bubble " + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * bubbleFraction) + " = "
           + ms(bubbleLatency));
       t.add("Communication Wall: step " + ms(stepLatency) + ", rank compute " + ms(rankComputeLatency)
           + ", scaling efficiency " + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * scalingEfficiency)
           + ", fleet MFU " + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * mfu));
       return t;
+    }
+
+    private void addComm(List<String> t, String what, Route r, double seconds) {
+      if (r != Route.NONE) {
+        t.add(what + route(r) + ": " + ms(seconds));
+      }
     }
 
     private String route(Route r) {
