@@ -14,7 +14,6 @@ import io.mlsysim.physics.Checks;
 import io.mlsysim.physics.OptimizerKind;
 import io.mlsysim.physics.TrainingMemory;
 import io.mlsysim.physics.TransformerMath;
-import io.mlsysim.units.Display;
 import io.mlsysim.units.QuantityKind;
 import io.mlsysim.workloads.TransformerWorkload;
 import io.mlsysim.workloads.Workload;
@@ -71,8 +70,9 @@ public final class TrainingMemoryModel extends Model<TrainingMemoryModel.Trainin
     }
   }
 
+  /** Decimal gigabytes, as the memory wall is usually quoted (80 GiB reads 85.9 GB). */
   static String gb(double bytes) {
-    return Display.format(bytes, QuantityKind.DATA_SIZE);
+    return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1e9);
   }
 
   public TrainingMemoryModel() {

@@ -17,6 +17,7 @@ import io.mlsysim.physics.Topology;
 import io.mlsysim.systems.Fleet;
 import io.mlsysim.systems.Node;
 import io.mlsysim.testkit.ResolverContract;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +183,30 @@ class FleetCostModelsTest {
         "mfu", 0.45, "grid", "Quebec"));
     ResolverContract.check(new EconomicsModel(), Map.of("fleet", "Research_256", "duration", 86_400.0,
         "facility_energy", 1e10));
+  }
+
+  @Test
+  void discoveredAsBuiltIns() {
+    java.util.Set<String> names = io.mlsysim.core.plugin.ResolverFactory.standard().listAvailable().keySet();
+    for (String n : List.of("TrainingMemoryModel", "DistributedModel", "NetworkRooflineModel", "MoERoutingModel",
+        "TopologyModel", "SustainabilityModel", "EconomicsModel")) {
+      assertTrue(names.contains(n), n + " missing from " + names);
+    }
+  }
+
+  @Test
+  void tracesSayWhatBound() {
+    DistributedModel.DistributedResult r = new DistributedModel().solve(Workloads.Language.LLAMA3_70B,
+        Systems.Clusters.FRONTIER_8K, 1024, 2048, Precision.FP16, 0.5, 8, 4, 1, 8);
+    String trace = String.join("\n", r.trace());
+    assertTrue(trace.contains("Memory Wall: Passed (81.4 GB of 85.9 GB per rank)"), trace);
+    assertTrue(trace.contains("DP gradient all-reduce across nodes on InfiniBand_NDR"), trace);
+    assertTrue(trace.contains("TP all-reduces inside a node"), trace);
+    assertFalse(trace.contains("EP all-to-all"), "no EP group, no EP line: " + trace);
+    TrainingMemoryModel.TrainingMemoryResult m = new TrainingMemoryModel().solve(Workloads.Language.LLAMA3_8B,
+        io.mlsysim.Hardware.Cloud.H100, 8, 1024, Precision.FP16, io.mlsysim.physics.OptimizerKind.ADAM,
+        io.mlsysim.physics.ActivationCheckpointing.SELECTIVE, 1, 1, 1, 1, 0, 1, 1.0, false, 0.05);
+    assertTrue(m.trace().get(0).startsWith("Memory Wall: FAILED (165.8 GB of 85.9 GB"), m.trace().toString());
   }
 
   // ---- validation, through the ports and through direct calls ----
