@@ -46,7 +46,7 @@ class TrainingPipelineTest {
     assertEquals("SustainabilityModel", p.compiled().producerOf("facility_energy"));
 
     PipelineResults res = p.run(Map.of("workload", "Llama3_70B", "fleet", "Frontier_8K", "batch", 1024, "tp", 8,
-        "pp", 4, "microbatches", 8, "duration", DURATION, "grid", "Quebec"));
+        "pp", 4, "microbatches", 8, "duration", "30 days", "grid", "Quebec")); // 30 days = DURATION s
 
     DistributedModel.DistributedResult d = new DistributedModel().solve(Workloads.Language.LLAMA3_70B,
         Systems.Clusters.FRONTIER_8K, 1024, 2048, Precision.FP16, 0.5, 8, 4, 1, 8);
