@@ -244,6 +244,8 @@ public final class Calibration {
   public static final double MIN_PREVALENCE = 1e-6;
   /** Relative perturbation the sensitivity solver applies to each resource. */
   public static final double SENSITIVITY_PERTURBATION = 0.10;
+  /** Relative tolerance within which a solver's forward check must reproduce its target. */
+  public static final double ROUND_TRIP_TOLERANCE = 1e-9;
 
   /** The placement regions as a list. */
   public static List<String> placementRegions() {
@@ -364,6 +366,7 @@ public final class Calibration {
     l.add(number("DP_SGD_MIN_EPSILON", DP_SGD_MIN_EPSILON, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Floor on epsilon in the DP-SGD slowdown.", null, "Guard against division by zero."));
     l.add(number("MIN_PREVALENCE", MIN_PREVALENCE, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Floor on subgroup prevalence in the data factor.", null, "Guard against division by zero."));
     l.add(number("SENSITIVITY_PERTURBATION", SENSITIVITY_PERTURBATION, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Relative perturbation the sensitivity solver applies to each resource.", null, "Reference engine value (+10 %)."));
+    l.add(number("ROUND_TRIP_TOLERANCE", ROUND_TRIP_TOLERANCE, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Relative tolerance within which a solver's forward check must reproduce its target.", null, "Room for a few ulps of double rounding in one inversion and one forward evaluation."));
     return Collections.unmodifiableList(l);
   }
 

@@ -58,13 +58,13 @@ class SeedExamplesTest {
   @Test
   void thePluginJarIsDiscoveredThroughServiceLoader() {
     assertTrue(factory.report().problems().isEmpty(), factory.report().toString());
-    for (String name : List.of("PowerEfficiencyModel", "RequiredBandwidthSolver", "CheapestHardwareOptimizer")) {
+    for (String name : List.of("PowerEfficiencyModel", "BandwidthForLatencySolver", "CheapestHardwareOptimizer")) {
       ResolverInfo info = factory.infos().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
       assertEquals(Origin.PLUGIN, info.origin());
       assertTrue(info.source().endsWith("seed-examples.jar"), info.source());
     }
     assertEquals(Tier.MODEL, factory.listAvailable().get("PowerEfficiencyModel").tier());
-    assertEquals(Tier.SOLVER, factory.listAvailable().get("RequiredBandwidthSolver").tier());
+    assertEquals(Tier.SOLVER, factory.listAvailable().get("BandwidthForLatencySolver").tier());
     assertEquals(Tier.OPTIMIZER, factory.listAvailable().get("CheapestHardwareOptimizer").tier());
   }
 
@@ -89,7 +89,7 @@ class SeedExamplesTest {
 
   @Test
   void requiredBandwidthInvertsLatency() {
-    Resolver<?> solver = factory.get("RequiredBandwidthSolver");
+    Resolver<?> solver = factory.get("BandwidthForLatencySolver");
     ResultView v = ResolverContract.check(solver, Map.of("workload", eightBillion(), "target_latency", "50 ms"));
     assertEquals(16e9 / 0.05, v.field("required_bw").number(), 1e-3); // FP16 by default
     assertEquals("GB/s", v.field("required_bw").unit());
@@ -137,6 +137,32 @@ class SeedExamplesTest {
     authorsTest.getMethod("refusesHardwareWithoutTdp").invoke(instance);
   }
 
+  /**
+   * The seed once called its example solver RequiredBandwidthSolver; the engine now ships a
+   * built-in of that name, so the example was renamed. A plugin that still uses the old name is
+   * refused (the built-in stays in charge) unless the factory allows overriding.
+   */
+  @Test
+  void aPluginNamedLikeTheBuiltInRequiredBandwidthSolverIsRefusedUnlessAllowed() throws Exception {
+    Path seed = PluginJars.pluginExampleSources().resolve("org/example/mlsysim/BandwidthForLatencySolver.java");
+    String old = java.nio.file.Files.readString(seed).replace("BandwidthForLatency", "RequiredBandwidth");
+    Path jar = PluginJars.jar(work, "old-seed", Map.of(
+        "org/example/mlsysim/RequiredBandwidthSolver.java", old,
+        "META-INF/services/io.mlsysim.core.Resolver", "org.example.mlsysim.RequiredBandwidthSolver\n"));
+
+    ResolverFactory strict = ResolverFactory.withPlugins(List.of(jar));
+    assertEquals("io.mlsysim.solvers.RequiredBandwidthSolver",
+        strict.get("RequiredBandwidthSolver").getClass().getName());
+    assertTrue(strict.report().toString().contains("refused: 'RequiredBandwidthSolver' is the name of a built-in"),
+        strict.report().toString());
+
+    ResolverFactory lenient = ResolverFactory.withPlugins(List.of(jar), true);
+    Resolver<?> plugin = lenient.get("RequiredBandwidthSolver");
+    assertEquals("org.example.mlsysim.RequiredBandwidthSolver", plugin.getClass().getName());
+    ResultView v = ResolverContract.check(plugin, Map.of("workload", eightBillion(), "target_latency", "50 ms"));
+    assertEquals(16e9 / 0.05, v.field("required_bw").number(), 1e-3);
+  }
+
   @Test
   void theTestKitAcceptsThePowerModel() {
     ResolverContract.check(factory.get("PowerEfficiencyModel"), Map.of("hardware", "H100"));
@@ -169,14 +195,14 @@ class SeedExamplesTest {
     // Listed so that the power model comes before the optimizer that feeds it its hardware.
     Pipeline pipeline = Pipeline.builder()
         .add(factory.get("PowerEfficiencyModel"))
-        .add(factory.get("RequiredBandwidthSolver"))
+        .add(factory.get("BandwidthForLatencySolver"))
         .add(factory.get("CheapestHardwareOptimizer"))
         .input("min_flops", "workload", "target_latency")
         .callback(recorder)
         .build();
     PipelineResults r = pipeline.run(Map.of("min_flops", "300 TFLOP/s", "workload", eightBillion(),
         "target_latency", "50 ms"));
-    assertEquals(List.of("start", "> RequiredBandwidthSolver", "< RequiredBandwidthSolver",
+    assertEquals(List.of("start", "> BandwidthForLatencySolver", "< BandwidthForLatencySolver",
         "> CheapestHardwareOptimizer", "< CheapestHardwareOptimizer",
         "> PowerEfficiencyModel", "< PowerEfficiencyModel", "end"), events);
     String winner = (String) r.view("CheapestHardwareOptimizer").field("hardware_name").value();

@@ -14,7 +14,7 @@ import java.util.List;
 
 // region:solver
 /** Inverts T = W / BW: the memory bandwidth that streams the weights within a latency target. */
-public final class RequiredBandwidthSolver extends Solver<RequiredBandwidthSolver.RequiredBandwidthResult> {
+public final class BandwidthForLatencySolver extends Solver<BandwidthForLatencySolver.BandwidthForLatencyResult> {
 
   public static final Port<Workload> WORKLOAD = Port.object("workload", Workload.class);
   public static final Port<Double> TARGET_LATENCY =
@@ -25,7 +25,7 @@ public final class RequiredBandwidthSolver extends Solver<RequiredBandwidthSolve
       Port.quantity("required_bw", QuantityKind.DATA_RATE, "GB/s");
   public static final Port<Double> WEIGHT_BYTES = Port.quantity("weight_bytes", QuantityKind.DATA_SIZE);
 
-  public record RequiredBandwidthResult(double requiredBw, double weightBytes) implements Result {
+  public record BandwidthForLatencyResult(double requiredBw, double weightBytes) implements Result {
     @Override
     public void export(Outputs out) {
       out.putDouble(REQUIRED_BW, requiredBw);
@@ -41,8 +41,8 @@ public final class RequiredBandwidthSolver extends Solver<RequiredBandwidthSolve
     }
   }
 
-  public RequiredBandwidthSolver() {
-    super(Schema.solver("RequiredBandwidthSolver")
+  public BandwidthForLatencySolver() {
+    super(Schema.solver("BandwidthForLatencySolver")
         .requires(WORKLOAD, TARGET_LATENCY, PRECISION)
         .produces(REQUIRED_BW, WEIGHT_BYTES)
         .walls(2)
@@ -50,10 +50,10 @@ public final class RequiredBandwidthSolver extends Solver<RequiredBandwidthSolve
   }
 
   @Override
-  public RequiredBandwidthResult evaluate(Inputs in) {
+  public BandwidthForLatencyResult evaluate(Inputs in) {
     double weights = in.get(WORKLOAD).weightBytes(Precision.parse(in.get(PRECISION)));
     double t = in.getDouble(TARGET_LATENCY);
-    return new RequiredBandwidthResult(weights / t, weights);
+    return new BandwidthForLatencyResult(weights / t, weights);
   }
 }
 // endregion
