@@ -12,6 +12,8 @@ public enum InputKind {
   REGION(true),
   /** A numeric precision: fp32, bf16, fp8 … */
   PRECISION(true),
+  /** One of a resolver's enum values (optimizer, checkpointing …), checked by its port. */
+  CHOICE(true),
   /** An integer such as a parallelism degree or a batch size. */
   INTEGER(false),
   /** A real number such as an efficiency. */

@@ -17,6 +17,24 @@ public record SourceRow(String kind, String name, String origin, String sourceId
         p.verified() == null ? "" : p.verified().toString(), p.notes());
   }
 
+  private static void add(List<SourceRow> out, SourceRow r) {
+    for (SourceRow o : out) {
+      if (o.kind().equals(r.kind()) && o.name().equals(r.name())) {
+        return;
+      }
+    }
+    out.add(r);
+  }
+
+  /** Every constant of the calibration catalogue, as the resolvers of a run read them. */
+  public static List<SourceRow> calibration() {
+    List<SourceRow> out = new ArrayList<>();
+    for (var k : io.mlsysim.calibration.Calibration.catalogue()) {
+      out.add(of("calibration", k.field(), "built-in", k.source()));
+    }
+    return out;
+  }
+
   /** The zoo entries the categorical dimensions of {@code space} name. */
   public static List<SourceRow> zooEntries(SearchSpace space, Zoo zoo) {
     List<SourceRow> out = new ArrayList<>();
@@ -28,7 +46,7 @@ public record SourceRow(String kind, String name, String origin, String sourceId
         switch (d.kind()) {
           case HARDWARE -> {
             var e = zoo.hardware().entry(label);
-            out.add(of("hardware", label, e.origin(), e.value().source()));
+            add(out, of("hardware", label, e.origin(), e.value().source()));
           }
           case WORKLOAD -> {
             var e = zoo.workloads().entry(label);
@@ -36,7 +54,15 @@ public record SourceRow(String kind, String name, String origin, String sourceId
           }
           case FLEET -> {
             var e = zoo.fleets().entry(label);
-            out.add(of("fleet", label, e.origin(), e.value().source()));
+            var f = e.value();
+            out.add(of("fleet", label, e.origin(), f.source()));
+            add(out, of("node", f.node().name(), zoo.nodes().contains(f.node().name())
+                ? zoo.nodes().entry(f.node().name()).origin() : "", f.node().source()));
+            add(out, of("fabric", f.fabric().name(), zoo.fabrics().contains(f.fabric().name())
+                ? zoo.fabrics().entry(f.fabric().name()).origin() : "", f.fabric().source()));
+            String chip = f.accelerator().name();
+            add(out, of("hardware", chip, zoo.hardware().contains(chip) ? zoo.hardware().entry(chip).origin() : "",
+                f.accelerator().source()));
           }
           case REGION -> {
             var e = zoo.grids().entry(label);

@@ -82,17 +82,28 @@ public final class StudyPlan implements Serializable {
 
   /** Checks every name against the evaluator and the zoo, and compiles. */
   public static StudyPlan compile(StudySpec spec, Zoo zoo, Map<String, StudyEvaluatorFactory> factories) {
-    if (spec.pipeline().size() != 1) {
-      throw spec.error("pipeline", "name exactly one study pipeline for now (got " + spec.pipeline()
-          + "); available: " + factories.keySet());
-    }
-    String pname = spec.pipeline().get(0);
-    StudyEvaluatorFactory factory = factories.get(pname);
+    StudyEvaluatorFactory factory = spec.pipeline().size() == 1 ? factories.get(spec.pipeline().get(0)) : null;
+    String pname = String.join(", ", spec.pipeline());
     if (factory == null) {
-      var sugg = io.mlsysim.zoo.NameMatcher.suggest(pname, factories.keySet());
-      throw spec.error("pipeline[0]", "unknown pipeline '" + pname + "'"
-          + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?") + " (available: "
-          + String.join(", ", factories.keySet()) + ")");
+      var available = io.mlsysim.core.plugin.ResolverFactory.standard().listAvailable();
+      for (int i = 0; i < spec.pipeline().size(); i++) {
+        String n = spec.pipeline().get(i);
+        if (!available.containsKey(n) && available.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(n))) {
+          java.util.Set<String> all = new java.util.TreeSet<>(factories.keySet());
+          all.addAll(available.keySet());
+          var sugg = io.mlsysim.zoo.NameMatcher.suggest(n, all);
+          throw spec.error("pipeline[" + i + "]", "unknown pipeline or resolver '" + n + "'"
+              + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?") + " (study pipelines: "
+              + String.join(", ", factories.keySet()) + "; resolvers: " + String.join(", ", available.keySet()) + ")");
+        }
+      }
+      try {
+        factory = ResolverStudy.of(spec.pipeline());
+      } catch (StudySpecException e) {
+        throw spec.error("pipeline", e.getMessage());
+      } catch (RuntimeException e) {
+        throw spec.error("pipeline", "the resolvers do not form a pipeline: " + e.getMessage());
+      }
     }
     Map<String, InputDecl> inputs = new java.util.LinkedHashMap<>();
     factory.inputs().forEach(i -> inputs.put(i.name(), i));
@@ -135,7 +146,12 @@ public final class StudyPlan implements Serializable {
         yield Strategy.grid(space);
       }
     };
-    CandidateEvaluator evaluator = factory.bind(space, zoo);
+    CandidateEvaluator evaluator;
+    try {
+      evaluator = factory.bind(space, zoo);
+    } catch (StudySpecException e) {
+      throw spec.error("space", e.getMessage());
+    }
     Set<String> attributes = new LinkedHashSet<>(factory.attributes());
     Expr.Scope conditionScope = scope(space, evaluator, attributes, null);
     List<Expr.Predicate> conditions = new ArrayList<>();

@@ -42,9 +42,12 @@ class StudySpecTest {
   void theQuickstartCompiles() {
     StudyPlan plan = StudyPlan.compile(StudySpec.read(Path.of("../configs/studies/quickstart.yaml")), ZOO);
     assertEquals("quickstart", plan.name());
-    assertEquals(38400, plan.strategy().count());
+    assertEquals(30720, plan.strategy().count());
+    assertEquals("DistributedModel+TrainingRunModel+SustainabilityModel+EconomicsModel", plan.evaluatorName());
+    assertTrue(plan.results().stream().anyMatch(r -> r.name().equals("duration_s") && r.unit().equals("s")));
+    assertTrue(plan.results().stream().anyMatch(r -> r.name().equals("tco_usd") && r.unit().equals("USD")));
     assertEquals(64, plan.specSha256().length());
-    assertTrue(plan.sources().stream().anyMatch(s -> s.name().equals("H100")));
+    assertTrue(plan.sources().stream().anyMatch(s -> s.kind().equals("hardware") && s.name().equals("H100")));
     assertTrue(plan.sources().stream().anyMatch(s -> s.kind().equals("calibration")));
   }
 

@@ -165,9 +165,9 @@ class StudyRunnerTest {
     StudyRunner.Summary s = new StudyRunner(spark, null).run(plan, ZOO, new StudyRunner.Options(root, null, 0));
     assertTrue(s.statusCounts().get("ok") > 0);
     Tables.registerViews(spark, root);
-    Row r = spark.sql("SELECT count(*), min(time_to_train_s) FROM results WHERE status = 'ok'").first();
+    Row r = spark.sql("SELECT count(*), min(duration_s) FROM results WHERE status = 'ok'").first();
     assertEquals(s.statusCounts().get("ok"), r.getLong(0));
-    Row f = spark.sql("SELECT min(time_to_train_s) FROM frontier WHERE rank = 1").first();
+    Row f = spark.sql("SELECT min(duration_s) FROM frontier WHERE rank = 1").first();
     assertEquals(r.getDouble(1), f.getDouble(0), 0.0, "the fastest feasible run is Pareto-optimal");
     assertTrue(spark.sql("SELECT * FROM sources WHERE kind = 'calibration'").count() > 5);
     assertFalse(spark.sql("SELECT * FROM sources WHERE kind = 'hardware' AND name = 'H100'").isEmpty());
