@@ -29,8 +29,10 @@ import java.util.Set;
  * plugins, compiled once into slot frames. The pipeline's caller inputs become study inputs
  * (zoo entries, precisions and enum choices categorical; counts integer; quantities and numbers
  * real, SI), its numeric outputs become result columns named with their unit, and a produced
- * flag ending in {@code feasible} decides feasibility. A resolver's {@link InvalidInputException}
- * marks the candidate infeasible with its message; any other exception becomes an error row.
+ * flag ending in {@code feasible} decides feasibility. A resolver rejecting the configuration
+ * ({@link InvalidInputException} or another {@link IllegalArgumentException}, e.g. parallelism
+ * degrees that do not divide the fleet) marks the candidate infeasible with its message; any
+ * other exception becomes an error row.
  *
  * <p>Resolvers are not serialisable, so the bound form carries their names and rebuilds the
  * compiled pipeline once per executor JVM, with one frame per thread.
@@ -320,7 +322,7 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
       }
       try {
         r.compiled.evaluate(f);
-      } catch (InvalidInputException e) {
+      } catch (IllegalArgumentException e) { // InvalidInputException included: a configuration the model rejects
         out.feasible = false;
         out.reason = e.getMessage();
         return;

@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The row layout of the {@code results} table and the executor-side loop that fills it: one
@@ -59,13 +60,17 @@ public final class StudyRows implements Serializable {
     return new MetadataBuilder().putString(UNIT, unit).putString("comment", description).build();
   }
 
-  /** Rows for candidates [from, to) of the plan's strategy: evaluated, or placeholders when {@code evaluate} is false. */
-  public static Iterator<Row> rows(StudyPlan plan, long from, long to, int generation, boolean evaluate) {
+  /**
+   * Rows for candidates [from, to) of the plan's strategy, evaluated (or placeholders when
+   * {@code evaluate} is false), in Spark's internal form: no encoder runs per row, and
+   * categorical values are UTF-8 strings made once per value, not per row.
+   */
+  public static Iterator<InternalRow> rows(StudyPlan plan, long from, long to, int generation, boolean evaluate) {
     return new RowIterator(plan, from, to, generation, evaluate);
   }
 
   /** Lazily produces rows; conditions drop candidates that are not part of the study. */
-  static final class RowIterator implements Iterator<Row> {
+  static final class RowIterator implements Iterator<InternalRow> {
     private final StudyPlan plan;
     private final long to;
     private final int generation;
@@ -77,7 +82,7 @@ public final class StudyRows implements Serializable {
     private final Object[][] labels;
     private final int width;
     private long next;
-    private Row pending;
+    private InternalRow pending;
 
     RowIterator(StudyPlan plan, long from, long to, int generation, boolean evaluate) {
       this.plan = plan;
@@ -92,7 +97,13 @@ public final class StudyRows implements Serializable {
       this.labels = new Object[dims.length][];
       for (int d = 0; d < dims.length; d++) {
         integer[d] = dims[d].kind() == io.mlsysim.dse.InputKind.INTEGER;
-        labels[d] = dims[d].isCategorical() ? dims[d].labels() : null;
+        if (dims[d].isCategorical()) {
+          String[] l = dims[d].labels();
+          labels[d] = new Object[l.length];
+          for (int k = 0; k < l.length; k++) {
+            labels[d][k] = UTF8String.fromString(l[k]);
+          }
+        }
       }
       this.width = 1 + dims.length + plan.results().size() + 4;
     }
@@ -112,30 +123,33 @@ public final class StudyRows implements Serializable {
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Row r = pending;
+      InternalRow r = pending;
       pending = null;
       return r;
     }
 
-    private Row row() {
+    private static final UTF8String[] STATUS = {UTF8String.fromString("ok"), UTF8String.fromString("infeasible"),
+        UTF8String.fromString("constraint_violated"), UTF8String.fromString("error")};
+
+    private InternalRow row() {
       Object[] v = new Object[width];
       int i = decisions(v);
       for (double x : e.values) {
         v[i++] = Double.isNaN(x) ? null : x;
       }
       v[i++] = e.feasible;
-      v[i++] = e.status.id();
-      v[i++] = e.reason;
+      v[i++] = STATUS[e.status.ordinal()];
+      v[i++] = e.reason == null ? null : UTF8String.fromString(e.reason);
       v[i] = generation;
-      return RowFactory.create(v);
+      return new GenericInternalRow(v);
     }
 
     /** Same shape and similar values without evaluating: the benchmark's raw-write baseline. */
-    private Row placeholder() {
+    private InternalRow placeholder() {
       Object[] v = new Object[width];
       int i = decisions(v);
       double base = c.index;
@@ -143,10 +157,10 @@ public final class StudyRows implements Serializable {
         v[i++] = base * (k + 1) * 1.000001;
       }
       v[i++] = Boolean.TRUE;
-      v[i++] = "ok";
+      v[i++] = STATUS[0];
       v[i++] = null;
       v[i] = generation;
-      return RowFactory.create(v);
+      return new GenericInternalRow(v);
     }
 
     private int decisions(Object[] v) {

@@ -125,9 +125,17 @@ public final class StudyRunner {
   public Dataset<Row> candidates(StudyPlan plan, long count, int slices, boolean evaluate) {
     Broadcast<StudyPlan> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(plan);
     StructType schema = StudyRows.schema(plan);
-    Dataset<Row> rows = spark.range(0, slices, 1, slices).as(Encoders.LONG())
-        .mapPartitions(new Evaluate(bc, count, slices, evaluate), Encoders.row(schema));
-    // mapPartitions drops column metadata; put the units back so Parquet stores them.
+    List<Long> ids = new ArrayList<>(slices);
+    for (long k = 0; k < slices; k++) {
+      ids.add(k);
+    }
+    org.apache.spark.rdd.RDD<org.apache.spark.sql.catalyst.InternalRow> rdd = JavaSparkContext
+        .fromSparkContext(spark.sparkContext()).parallelize(ids, slices)
+        .mapPartitions(new Evaluate(bc, count, slices, evaluate)).rdd();
+    // Rows are built in Spark's internal form (no per-row encoder); the session's internal
+    // factory is public in bytecode though Scala-private to Spark's own packages.
+    Dataset<Row> rows = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rdd, schema, false);
+    // Make sure the units reach Parquet as column metadata.
     org.apache.spark.sql.Column[] cols = new org.apache.spark.sql.Column[schema.size()];
     for (int i = 0; i < cols.length; i++) {
       StructField f = schema.fields()[i];
@@ -137,7 +145,8 @@ public final class StudyRunner {
   }
 
   /** Executor side: one index range per slice. */
-  static final class Evaluate implements MapPartitionsFunction<Long, Row> {
+  static final class Evaluate
+      implements org.apache.spark.api.java.function.FlatMapFunction<Iterator<Long>, org.apache.spark.sql.catalyst.InternalRow> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<StudyPlan> plan;
     private final long count;
@@ -152,7 +161,7 @@ public final class StudyRunner {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Long> input) {
+    public Iterator<org.apache.spark.sql.catalyst.InternalRow> call(Iterator<Long> input) {
       if (!input.hasNext()) {
         return java.util.Collections.emptyIterator();
       }
