@@ -102,10 +102,10 @@ public final class ServingModel extends Model<ServingModel.ServingResult> {
     @Override
     public List<String> trace() {
       List<String> t = new ArrayList<>();
-      String used = Display.format(totalMemoryRequired, QuantityKind.DATA_SIZE) + " of "
-          + Display.format(servingMemoryCapacity, QuantityKind.DATA_SIZE);
+      String used = TOTAL_MEMORY_REQUIRED.format(totalMemoryRequired) + " of "
+          + SERVING_MEMORY_CAPACITY.format(servingMemoryCapacity);
       t.add("Memory Wall: " + (servingFeasible ? "Passed (" : "FAILED (") + used + ", KV cache "
-          + Display.format(kvCacheSize, QuantityKind.DATA_SIZE) + ")");
+          + KV_CACHE_SIZE.format(kvCacheSize) + ")");
       t.add("Serving Wall: TTFT " + Display.format(ttft, QuantityKind.TIME) + " (compute-bound prefill in "
           + prefillChunks + (prefillChunks == 1 ? " chunk" : " chunks") + "), ITL "
           + Display.format(itl, QuantityKind.TIME) + " (bandwidth-bound decode)");

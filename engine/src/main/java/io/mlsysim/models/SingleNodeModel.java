@@ -102,10 +102,9 @@ public final class SingleNodeModel extends Model<SingleNodeModel.SingleNodeResul
     @Override
     public List<String> trace() {
       List<String> t = new ArrayList<>();
-      String used = Display.format(memoryFootprint, QuantityKind.DATA_SIZE) + " of "
-          + Display.format(memoryCapacity, QuantityKind.DATA_SIZE);
+      String used = MEMORY_FOOTPRINT.format(memoryFootprint) + " of " + MEMORY_CAPACITY.format(memoryCapacity);
       t.add(feasible ? "Memory Wall: Passed (" + used + ")"
-          : "Memory Wall: FAILED (" + used + "; " + Display.format(spilledBytes, QuantityKind.DATA_SIZE)
+          : "Memory Wall: FAILED (" + used + "; " + SPILLED_BYTES.format(spilledBytes)
               + " spill to host memory at " + Display.format(peakBwActual, QuantityKind.DATA_RATE) + ")");
       t.add("Compute Wall: " + bottleneck + "-bound (compute "
           + Display.format(latencyCompute, QuantityKind.TIME) + ", memory "
