@@ -1,6 +1,6 @@
 package io.mlsysim.conformance;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mlsysim.core.Resolver;
@@ -8,6 +8,8 @@ import io.mlsysim.core.ResultView;
 import io.mlsysim.core.pipeline.Pipeline;
 import io.mlsysim.models.ServingModel;
 import io.mlsysim.models.SingleNodeModel;
+import io.mlsysim.models.SustainabilityModel;
+import io.mlsysim.models.TrainingMemoryModel;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * one-stage {@link Pipeline} fed the case's inputs as zoo names and plain numbers. Each resolver
  * plugs in with a {@link Runner} in {@link #RUNNERS}: how golden input keys map to its ports and
  * how golden output keys (which carry their unit in the name, e.g. {@code latency_ms}) map to
- * its produced ports. A case whose resolver has no runner yet is skipped, not failed.
+ * its produced ports. A case whose resolver has no runner fails: every published case must run.
  */
 class GoldenResolverTest {
 
@@ -72,6 +74,7 @@ class GoldenResolverTest {
 
   static final double MS = 1e3;
   static final double GB = 1e-9;
+  static final double KWH = 1 / 3.6e6;
 
   /** Resolver name → runner. Add a resolver's golden cases by adding its runner here. */
   static final Map<String, Runner> RUNNERS = Map.of(
@@ -91,7 +94,23 @@ class GoldenResolverTest {
           "kv_cache_gb", new Out("kv_cache_size", GB),
           "model_weights_gb", new Out("model_weights_size", GB),
           "total_memory_gb", new Out("total_memory_required", GB),
-          "memory_utilization", Out.of("serving_memory_utilization"))));
+          "memory_utilization", Out.of("serving_memory_utilization"))),
+      "TrainingMemoryModel", new Runner(TrainingMemoryModel::new, Map.of(), Map.of(
+          "feasible", Out.of("training_memory_feasible"),
+          "weights_gb", new Out("weights_memory", GB),
+          "gradients_gb", new Out("gradients_memory", GB),
+          "optimizer_state_gb", new Out("optimizer_memory", GB),
+          "activations_gb", new Out("activation_memory", GB),
+          "communication_buffers_gb", new Out("buffer_memory", GB),
+          "total_gb", new Out("training_memory", GB),
+          "memory_utilization", Out.of("training_memory_utilization"))),
+      "SustainabilityModel", new Runner(SustainabilityModel::new,
+          Map.of("duration_days", new In("duration", n -> n.asDouble() * 86_400)), Map.of(
+          "it_energy_kwh", new Out("it_energy", KWH),
+          "total_energy_kwh", new Out("facility_energy", KWH),
+          "operational_carbon_kg", Out.of("operational_carbon"),
+          "water_l", Out.of("water"),
+          "pue", Out.of("pue"))));
 
   static List<GoldenCases.Case> resolverCases() {
     return GoldenCases.resolvers();
@@ -101,7 +120,7 @@ class GoldenResolverTest {
   @MethodSource("resolverCases")
   void reproducesThroughResolver(GoldenCases.Case c) {
     Runner runner = RUNNERS.get(c.resolver());
-    assumeTrue(runner != null, () -> c.id() + ": no runner for " + c.resolver() + " yet");
+    assertNotNull(runner, c.id() + ": no runner for " + c.resolver() + "; add one to RUNNERS");
     GoldenAssert.matches(c, runner.run(c.inputs()));
   }
 
