@@ -69,8 +69,12 @@ public final class StudyPlan implements Serializable {
   /** The evaluator factories on the classpath, by name. */
   public static Map<String, StudyEvaluatorFactory> evaluators() {
     Map<String, StudyEvaluatorFactory> m = new java.util.TreeMap<>();
-    for (StudyEvaluatorFactory f : ServiceLoader.load(StudyEvaluatorFactory.class)) {
-      m.put(f.name(), f);
+    try {
+      for (StudyEvaluatorFactory f : ServiceLoader.load(StudyEvaluatorFactory.class)) {
+        m.put(f.name(), f);
+      }
+    } catch (java.util.ServiceConfigurationError e) {
+      throw new StudySpecException("a study pipeline plugin on the classpath cannot be loaded: " + e.getMessage());
     }
     return m;
   }

@@ -14,22 +14,22 @@ class StudySpecTest {
 
   static final String SMALL = """
       name: small
-      pipeline: [training]
+      pipeline: [DistributedModel]
       fixed:
         workload: Llama3_8B
-        fleet: Lab_64_H100
         microbatches: 16
+        batch: 1024
       space:
-        hardware: [H100, A100]
+        fleet: [Lab_64_H100, Training_1K_A100]
         tp: {powers_of_two: [1, 8]}
         pp: {range: [1, 4]}
         efficiency: {continuous: [0.3, 0.6], grid_points: 2}
       conditions:
         - pp divides layers
       constraints:
-        - memory_utilization <= 0.9
+        - rank_memory_utilization <= 0.9
       objectives:
-        - minimize: step_time_s
+        - minimize: step_latency_s
         - maximize: mfu
       """;
 
@@ -49,6 +49,7 @@ class StudySpecTest {
     assertEquals(64, plan.specSha256().length());
     assertTrue(plan.sources().stream().anyMatch(s -> s.kind().equals("hardware") && s.name().equals("H100")));
     assertTrue(plan.sources().stream().anyMatch(s -> s.kind().equals("calibration")));
+    assertTrue(plan.sources().stream().anyMatch(s -> s.kind().equals("fleet") && s.name().equals("Training_1K")));
   }
 
   @Test
@@ -68,7 +69,9 @@ class StudySpecTest {
       plan.evaluate(c, e);
       if (e.status == Evaluation.Status.OK) {
         ok++;
-        assertTrue(e.values[0] > 0 && e.values[4] <= 0.9 && e.values[2] > 0 && e.values[2] <= 1, "mfu in (0, 1]");
+        double mfu = e.values[slot(plan, "mfu")];
+        assertTrue(e.values[slot(plan, "step_latency_s")] > 0 && e.values[slot(plan, "rank_memory_utilization")] <= 0.9
+            && mfu > 0 && mfu <= 1, "mfu in (0, 1]");
       } else {
         assertTrue(e.reason != null && !e.reason.isEmpty());
       }
@@ -77,14 +80,18 @@ class StudySpecTest {
     assertTrue(ok > 0);
   }
 
+  static int slot(StudyPlan plan, String result) {
+    return plan.results().stream().map(ResultField::name).toList().indexOf(result);
+  }
+
   @Test
   void errorsNameFileLineFieldValueAndFix() {
     String unknownKey = error(SMALL.replace("conditions:", "conditons:"));
     assertTrue(unknownKey.startsWith("study.yaml:12: conditons: unknown key 'conditons'; did you mean 'conditions'?"),
         unknownKey);
-    String unknownHw = error(SMALL.replace("[H100, A100]", "[H100, H10O]"));
-    assertTrue(unknownHw.startsWith("study.yaml:8: space.hardware[1]:"), unknownHw);
-    assertTrue(unknownHw.contains("H10O") && unknownHw.contains("H100"), unknownHw);
+    String unknownFleet = error(SMALL.replace("Training_1K_A100]", "Training_1K_A10O]"));
+    assertTrue(unknownFleet.startsWith("study.yaml:8: space.fleet[1]:"), unknownFleet);
+    assertTrue(unknownFleet.contains("Training_1K_A10O") && unknownFleet.contains("Training_1K_A100"), unknownFleet);
     String badRange = error(SMALL.replace("range: [1, 4]", "range: [4, 1]"));
     assertTrue(badRange.startsWith("study.yaml:10: space.pp.range:") && badRange.contains("[4, 1]"), badRange);
     String badObjective = error(SMALL.replace("maximize: mfu", "maximize: mfux"));
@@ -101,8 +108,8 @@ class StudySpecTest {
     assertTrue(strategy.contains("strategy.kind") && strategy.contains("latin_hypercube"), strategy);
     String missing = error(SMALL.replace("  workload: Llama3_8B\n", ""));
     assertTrue(missing.contains("needs input 'workload'"), missing);
-    String cnn = error(SMALL.replace("Llama3_8B", "ResNet50"));
-    assertTrue(cnn.contains("ResNet50") && cnn.contains("transformer"), cnn);
+    String badWorkload = error(SMALL.replace("Llama3_8B", "Lama3_8B"));
+    assertTrue(badWorkload.startsWith("study.yaml:4: fixed.workload:") && badWorkload.contains("Llama3_8B"), badWorkload);
   }
 
   @Test
