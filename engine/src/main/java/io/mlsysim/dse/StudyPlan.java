@@ -139,8 +139,18 @@ public final class StudyPlan implements Serializable {
     Strategy strategy = switch (spec.strategy().kind()) {
       case "random" -> Strategy.random(space, spec.strategy().samples(), spec.strategy().seed());
       case "latin_hypercube" -> Strategy.latinHypercube(space, spec.strategy().samples(), spec.strategy().seed());
-      case "nsga2" -> throw spec.error("strategy.kind", "nsga2 is not runnable in this version yet; "
-          + "use grid, random or latin_hypercube");
+      case "nsga2" -> {
+        if (spec.objectives().size() < 2) {
+          throw spec.error("objectives", "nsga2 searches a trade-off and needs at least two objectives; "
+              + "with one, use grid, random or latin_hypercube");
+        }
+        try {
+          space.size();
+        } catch (StudySpecException e) {
+          throw spec.error("space", e.getMessage() + " (nsga2 searches the grid of the space)");
+        }
+        yield null;
+      }
       default -> {
         try {
           space.size();
@@ -318,6 +328,43 @@ public final class StudyPlan implements Serializable {
     } catch (IllegalArgumentException e) {
       throw spec.error(field, e.getMessage());
     }
+  }
+
+  /** The objective vector of an evaluated candidate, every objective minimised (maximised ones negated). */
+  public double[] objectives(Evaluation e) {
+    double[] o = new double[objectiveSlots.length];
+    for (int k = 0; k < o.length; k++) {
+      double v = e.values[objectiveSlots[k]];
+      o[k] = maximize[k] ? -v : v;
+    }
+    return o;
+  }
+
+  /** A copy of this plan that emits {@code strategy}'s candidates (e.g. one NSGA-II generation). */
+  public StudyPlan withStrategy(Strategy other) {
+    return new StudyPlan(this, other);
+  }
+
+  private StudyPlan(StudyPlan p, Strategy other) {
+    this.name = p.name;
+    this.specText = p.specText;
+    this.specSha256 = p.specSha256;
+    this.origin = p.origin;
+    this.evaluatorName = p.evaluatorName;
+    this.evaluatorVersion = p.evaluatorVersion;
+    this.space = p.space;
+    this.strategy = other;
+    this.strategySpec = p.strategySpec;
+    this.evaluator = p.evaluator;
+    this.results = p.results;
+    this.conditions = p.conditions;
+    this.constraints = p.constraints;
+    this.objectiveSlots = p.objectiveSlots;
+    this.maximize = p.maximize;
+    this.objectiveNames = p.objectiveNames;
+    this.sources = p.sources;
+    this.outputPath = p.outputPath;
+    this.partitions = p.partitions;
   }
 
   /** True when the candidate satisfies every condition (else it is not part of the study). */
