@@ -33,7 +33,10 @@ public final class Frontier {
    */
   public static Dataset<Row> compute(SparkSession spark, Dataset<Row> results, List<String> objectives,
       boolean[] maximize, int layers) {
-    Dataset<Row> ok = results.filter(functions.col("status").equalTo("ok"));
+    // One point per configuration: random sampling and NSGA-II can evaluate a candidate more
+    // than once (identical but for the generation), and a frontier lists configurations.
+    Dataset<Row> ok = results.filter(functions.col("status").equalTo("ok")).drop("generation")
+        .dropDuplicates(new String[] {"candidate_id"});
     for (String o : objectives) {
       ok = ok.filter(functions.col(o).isNotNull().and(functions.not(functions.isnan(functions.col(o)))));
     }

@@ -105,8 +105,10 @@ final class StudyCommand implements Callable<Integer> {
       String root = root(plan.outputPath());
       SparkSession spark = Sessions.local(master, "mlsysim study " + plan.name());
       try {
-        stderr().printf("%s: %,d candidates (%s), %d dimensions, on %s%n", plan.name(), plan.strategy() == null ? 0
-            : plan.strategy().count(), plan.strategyKind(), plan.space().count(), spark.sparkContext().master());
+        stderr().printf("%s: %s (%s), %d dimensions, on %s%n", plan.name(), plan.strategy() == null
+            ? plan.strategySpec().population() + " × " + plan.strategySpec().generations() + " generations"
+            : String.format("%,d candidates", plan.strategy().count()), plan.strategyKind(), plan.space().count(),
+            spark.sparkContext().master());
         stderr().flush();
         StudyRunner.Summary s = new StudyRunner(spark, stderr()).run(plan, zoo,
             new StudyRunner.Options(root, runId, partitions));

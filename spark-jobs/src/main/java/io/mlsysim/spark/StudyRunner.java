@@ -60,32 +60,35 @@ public final class StudyRunner {
   }
 
   public Summary run(StudyPlan plan, Zoo zoo, Options options) {
-    if (plan.strategy() == null) {
-      throw new IllegalArgumentException("strategy '" + plan.strategyKind() + "' is not runnable yet");
-    }
     long started = System.nanoTime();
     Instant startedAt = Instant.now();
     String runId = options.runId() == null ? newRunId() : options.runId();
     String root = options.outputRoot();
     Path staged = Tables.staging(root, plan.name(), runId,
         String.format("%08x", ThreadLocalRandom.current().nextInt()));
-    long count = plan.strategy().count();
+    boolean evolutionary = plan.strategy() == null;
+    long count = evolutionary ? (long) plan.strategySpec().population() * plan.strategySpec().generations()
+        : plan.strategy().count();
     int slices = options.partitions() > 0 ? options.partitions()
         : plan.partitions() > 0 ? plan.partitions()
         : (int) Math.min(10_000, Math.max(spark.sparkContext().defaultParallelism() * 2L, (count + 999_999) / 1_000_000));
     slices = (int) Math.max(1, Math.min(slices, count));
 
     // 1. Evaluate and write the results.
-    Dataset<Row> results = candidates(plan, count, slices, true);
-    Listener listener = progress == null ? null : new Listener(plan.name(), slices, count, progress);
-    if (listener != null) {
-      spark.sparkContext().addSparkListener(listener);
-    }
-    try {
-      results.write().mode(SaveMode.ErrorIfExists).parquet(new Path(staged, Tables.RESULTS).toString());
-    } finally {
+    if (evolutionary) {
+      evolve(plan, new Path(staged, Tables.RESULTS).toString());
+    } else {
+      Dataset<Row> results = candidates(plan, count, slices, true);
+      Listener listener = progress == null ? null : new Listener(plan.name(), slices, count, progress);
       if (listener != null) {
-        spark.sparkContext().removeSparkListener(listener);
+        spark.sparkContext().addSparkListener(listener);
+      }
+      try {
+        results.write().mode(SaveMode.ErrorIfExists).parquet(new Path(staged, Tables.RESULTS).toString());
+      } finally {
+        if (listener != null) {
+          spark.sparkContext().removeSparkListener(listener);
+        }
       }
     }
     double evaluateSeconds = (System.nanoTime() - started) / 1e9;
@@ -121,8 +124,60 @@ public final class StudyRunner {
     return new Summary(plan.name(), runId, root, count, rows, counts, frontierRows, seconds, evaluateSeconds);
   }
 
+  /**
+   * NSGA-II: jMetal breeds and selects on the driver; every generation is evaluated on the
+   * executors like any index range, appended to the results with its generation number, and
+   * its objectives come back to the driver for selection.
+   */
+  private void evolve(StudyPlan plan, String resultsPath) {
+    int generations = plan.strategySpec().generations();
+    int parallelism = spark.sparkContext().defaultParallelism();
+    List<String> cols = new ArrayList<>(List.of("candidate_id", "status"));
+    cols.addAll(plan.objectiveNames());
+    long started = System.nanoTime();
+    io.mlsysim.dse.Nsga2Strategy.run(plan, (idx, generation) -> {
+      StudyPlan gen = plan.withStrategy(io.mlsysim.dse.Nsga2Strategy.indices(plan.space(), idx,
+          plan.strategySpec().seed()));
+      Dataset<Row> rows = candidates(gen, idx.length, Math.max(1, Math.min(idx.length, parallelism)), true, generation)
+          .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      try {
+        rows.write().mode(SaveMode.Append).parquet(resultsPath);
+        Map<Long, double[]> ok = new java.util.HashMap<>();
+        for (Row r : rows.selectExpr(cols.toArray(new String[0])).collectAsList()) {
+          if ("ok".equals(r.getString(1))) {
+            double[] o = new double[plan.objectiveCount()];
+            for (int k = 0; k < o.length; k++) {
+              double v = r.getDouble(2 + k);
+              o[k] = plan.maximize(k) ? -v : v;
+            }
+            ok.put(r.getLong(0), o);
+          }
+        }
+        double[][] out = new double[idx.length][];
+        io.mlsysim.dse.Candidate c = plan.space().newCandidate();
+        for (int i = 0; i < idx.length; i++) {
+          plan.space().decode(idx[i], c);
+          out[i] = ok.get(io.mlsysim.dse.CandidateIds.of(plan.space(), c));
+        }
+        if (progress != null) {
+          progress.printf("%s: generation %d/%d, %d candidates, %d ok, %.0f s%n", plan.name(), generation + 1,
+              generations, idx.length, ok.size(), (System.nanoTime() - started) / 1e9);
+          progress.flush();
+        }
+        return out;
+      } finally {
+        rows.unpersist();
+      }
+    });
+  }
+
   /** The candidates [0, count) split into {@code slices} index ranges, evaluated (or placeholders). */
   public Dataset<Row> candidates(StudyPlan plan, long count, int slices, boolean evaluate) {
+    return candidates(plan, count, slices, evaluate, 0);
+  }
+
+  /** As {@link #candidates(StudyPlan, long, int, boolean)}, tagging rows with a generation. */
+  public Dataset<Row> candidates(StudyPlan plan, long count, int slices, boolean evaluate, int generation) {
     Broadcast<StudyPlan> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(plan);
     StructType schema = StudyRows.schema(plan);
     List<Long> ids = new ArrayList<>(slices);
@@ -131,7 +186,7 @@ public final class StudyRunner {
     }
     org.apache.spark.rdd.RDD<org.apache.spark.sql.catalyst.InternalRow> rdd = JavaSparkContext
         .fromSparkContext(spark.sparkContext()).parallelize(ids, slices)
-        .mapPartitions(new Evaluate(bc, count, slices, evaluate)).rdd();
+        .mapPartitions(new Evaluate(bc, count, slices, evaluate, generation)).rdd();
     // Rows are built in Spark's internal form (no per-row encoder); the session's internal
     // factory is public in bytecode though Scala-private to Spark's own packages.
     Dataset<Row> rows = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rdd, schema, false);
@@ -152,12 +207,14 @@ public final class StudyRunner {
     private final long count;
     private final int slices;
     private final boolean evaluate;
+    private final int generation;
 
-    Evaluate(Broadcast<StudyPlan> plan, long count, int slices, boolean evaluate) {
+    Evaluate(Broadcast<StudyPlan> plan, long count, int slices, boolean evaluate, int generation) {
       this.plan = plan;
       this.count = count;
       this.slices = slices;
       this.evaluate = evaluate;
+      this.generation = generation;
     }
 
     @Override
@@ -168,7 +225,7 @@ public final class StudyRunner {
       long slice = input.next();
       long from = Math.multiplyHigh(slice, count) == 0 ? slice * count / slices : bigSplit(slice);
       long to = Math.multiplyHigh(slice + 1, count) == 0 ? (slice + 1) * count / slices : bigSplit(slice + 1);
-      return StudyRows.rows(plan.value(), from, to, 0, evaluate);
+      return StudyRows.rows(plan.value(), from, to, generation, evaluate);
     }
 
     private long bigSplit(long k) {
@@ -212,7 +269,7 @@ public final class StudyRunner {
     r.put("executors", (long) Math.max(1, spark.sparkContext().getExecutorMemoryStatus().size() - 1));
     r.put("default_parallelism", (long) spark.sparkContext().defaultParallelism());
     r.put("strategy", plan.strategyKind());
-    r.put("seed", plan.strategy().seed());
+    r.put("seed", plan.strategy() == null ? plan.strategySpec().seed() : plan.strategy().seed());
     r.put("space_size", plan.space().size());
     r.put("candidates", count);
     r.put("rows", rows);

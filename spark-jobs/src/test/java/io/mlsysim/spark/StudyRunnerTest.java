@@ -172,4 +172,26 @@ class StudyRunnerTest {
     assertTrue(spark.sql("SELECT * FROM sources WHERE kind = 'calibration'").count() > 5);
     assertFalse(spark.sql("SELECT * FROM sources WHERE kind = 'hardware' AND name = 'H100'").isEmpty());
   }
+
+  @Test
+  void nsga2EvaluatesEachGenerationOnSparkAndIsSeeded() throws Exception {
+    String spec = Files.readString(Path.of("../configs/studies/quickstart.yaml"))
+        .replace("strategy: {kind: grid}", "strategy: {kind: nsga2, population: 40, generations: 5, seed: 7}");
+    String root = dir.resolve("nsga").toString();
+    StudyRunner.Summary a = run(spec, root, "a", 0);
+    StudyRunner.Summary b = run(spec, root, "b", 0);
+    assertEquals(200, a.candidates());
+    assertTrue(a.rows() <= 200 && a.rows() > 0);
+    List<Row> gens = Tables.read(spark, root, Tables.RESULTS).filter("run_id = 'a'")
+        .groupBy("generation").count().orderBy("generation").collectAsList();
+    assertEquals(5, gens.size());
+    assertEquals(0, gens.get(0).getInt(0));
+    assertEquals(4, gens.get(4).getInt(0));
+    Dataset<Row> ra = Tables.read(spark, root, Tables.RESULTS).filter("run_id = 'a'").drop("run_id");
+    Dataset<Row> rb = Tables.read(spark, root, Tables.RESULTS).filter("run_id = 'b'").drop("run_id");
+    assertEquals(0, ra.exceptAll(rb).count(), "same seed, same search");
+    assertEquals(a.rows(), b.rows());
+    assertEquals("nsga2", Tables.read(spark, root, Tables.RUNS).filter("run_id = 'a'").first().getAs("strategy"));
+    assertTrue(a.frontierRows() > 0, a.statusCounts().toString());
+  }
 }
