@@ -25,6 +25,7 @@ final class ResultPrinter {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (ResultView.Field f : v.fields()) {
           fields.put(f.name(), f.shape() == io.mlsysim.core.Port.Shape.QUANTITY && f.kind() != null
+              && f.kind() != io.mlsysim.units.QuantityKind.DIMENSIONLESS
               ? quantity(f) : f.jsonValue());
         }
         m.put("results", fields);
@@ -63,10 +64,10 @@ final class ResultPrinter {
     return q;
   }
 
-  /** A result that says it cannot run (feasible = false) makes the command exit 2. */
+  /** A result that says it cannot run (a *feasible flag that is false) makes the command exit 2. */
   static boolean isInfeasible(ResultView v) {
     for (ResultView.Field f : v.fields()) {
-      if (f.name().equals("feasible") && Boolean.FALSE.equals(f.jsonValue())) {
+      if (f.name().endsWith("feasible") && Boolean.FALSE.equals(f.jsonValue())) {
         return true;
       }
     }

@@ -30,7 +30,7 @@ public final class ResultView {
     /** "1.41 TFLOP/s/W", "true", "H100". */
     public String formatted() {
       if (shape == Port.Shape.TEXT || shape == Port.Shape.OBJECT) {
-        return String.valueOf(value);
+        return displayName(value);
       }
       if (port != null) {
         return port.format(number);
@@ -45,9 +45,27 @@ public final class ResultView {
         case INTEGER -> (long) number;
         case FLAG -> number != 0;
         case TEXT -> value;
-        case OBJECT -> value instanceof Map<?, ?> ? value : String.valueOf(value);
+        case OBJECT -> value instanceof Map<?, ?> ? value : displayName(value);
       };
     }
+  }
+
+  /** Zoo entries and enums show by name (H100, fp16), not by their full record dump. */
+  static String displayName(Object value) {
+    if (value instanceof Enum<?> e) {
+      return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+    if (value != null) {
+      try {
+        java.lang.reflect.Method m = value.getClass().getMethod("name");
+        if (m.getReturnType() == String.class && m.getParameterCount() == 0) {
+          return (String) m.invoke(value);
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // no usable name(): fall back to the value's own text
+      }
+    }
+    return String.valueOf(value);
   }
 
   private final String resolver;

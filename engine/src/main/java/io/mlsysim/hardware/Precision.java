@@ -7,9 +7,11 @@ public enum Precision {
   FP32(4), TF32(4), BF16(2), FP16(2), FP8(1), INT8(1), INT4(0.5);
 
   private final double bytes;
+  private final String id;
 
   Precision(double bytes) {
     this.bytes = bytes;
+    this.id = name().toLowerCase(Locale.ROOT);
   }
 
   /** Bytes per element (int4 packs two elements per byte). */
@@ -21,8 +23,9 @@ public enum Precision {
     return bytes * 8;
   }
 
+  /** Lower-case name ("fp16"), computed once: read on the hot path by precision-rate lookups. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** Case-insensitive; an unknown name is an error that lists the allowed ones. */

@@ -230,19 +230,9 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
         .build());
   }
 
-  /** The rate of a device at a precision, cached per (device, precision) without locking. */
-  private record RateCache(HardwareNode hardware, Precision precision, double flops) {}
-
-  private RateCache rateCache = new RateCache(null, null, 0);
-
-  private double peak(HardwareNode hw, Precision p) {
-    RateCache c = rateCache;
-    if (c.hardware == hw && c.precision == p) {
-      return c.flops;
-    }
-    double f = hw.compute().flops(p);
-    rateCache = new RateCache(hw, p, f);
-    return f;
+  /** A device's rate at a precision; an array read since ComputeCore indexes rates by precision. */
+  private static double peakFlops(HardwareNode hw, Precision p) {
+    return hw.compute().flops(p);
   }
 
   @Override
@@ -288,7 +278,7 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
     int dp = Checks.dataParallelDegree(n, tp, pp, ep);
     int gpn = fleet.acceleratorsPerNode();
     HardwareNode hw = fleet.accelerator();
-    double peak = peak(hw, precision);
+    double peak = peakFlops(hw, precision);
     double b = precision.bytes();
     double h = w.hiddenSize();
     int layers = w.layers();

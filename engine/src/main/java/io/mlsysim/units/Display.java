@@ -36,8 +36,13 @@ public final class Display {
       return "0";
     }
     double abs = Math.abs(v);
-    if (abs >= 1e6 || abs < 1e-3) {
+    if (abs >= 1e12 || abs < 1e-3) {
       return String.format(Locale.ROOT, "%.3g", v);
+    }
+    if (abs >= 1e6) {
+      // three significant digits, written out: 1,900,000 rather than 1.90e+06
+      double scale = Math.pow(10, Math.floor(Math.log10(abs)) - 2);
+      return String.format(Locale.ROOT, "%,.0f", Math.rint(v / scale) * scale);
     }
     int digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
     if (abs >= 1000) {

@@ -26,21 +26,9 @@ final class ZooFileReader {
   record ZooFile(String origin, ZooKind kind, String tier, Map<String, Object> entries,
       Map<String, Integer> lines) {}
 
-  private static final ObjectMapper YAML = strictYamlMapper();
+  private static final ObjectMapper YAML = io.mlsysim.yaml.StrictYaml.mapper();
 
   private ZooFileReader() {}
-
-  /** The mapper every YAML input of the engine goes through: strict, snake_case. */
-  static ObjectMapper strictYamlMapper() {
-    YAMLFactory f = YAMLFactory.builder().build();
-    f.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    ObjectMapper m = new ObjectMapper(f);
-    m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-    m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    m.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-    return m;
-  }
 
   static ZooFile read(String origin, String text) {
     JsonNode root;
@@ -109,15 +97,11 @@ final class ZooFileReader {
   }
 
   static String where(String origin, JsonLocation loc) {
-    return origin + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "") + ": ";
+    return io.mlsysim.yaml.StrictYaml.where(origin, loc);
   }
 
-  /** Jackson's message without its source dump and class names. */
   static String cleanMessage(JsonProcessingException e) {
-    String m = e.getOriginalMessage();
-    if (m.startsWith("Duplicate field")) {
-      return "duplicate key " + m.substring("Duplicate field ".length()).trim();
-    }
-    return m.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Za-z$]+)`", "$1").trim();
+    String full = io.mlsysim.yaml.StrictYaml.message("", e);
+    return full.substring(full.indexOf(": ") + 2);
   }
 }

@@ -1,0 +1,82 @@
+package io.mlsysim.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * The one way the engine reads user YAML (zoo overlays, plans, studies): snake_case fields,
+ * unknown fields and duplicate keys refused, and errors that start with "file:line:".
+ */
+public final class StrictYaml {
+  private static final ObjectMapper MAPPER = build();
+
+  private StrictYaml() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static ObjectMapper build() {
+    YAMLFactory f = YAMLFactory.builder().build();
+    f.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    ObjectMapper m = new ObjectMapper(f);
+    m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    m.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    return m;
+  }
+
+  /** "file:12: " for a location, "file: " without one. */
+  public static String where(String origin, JsonLocation loc) {
+    return origin + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "") + ": ";
+  }
+
+  /** A one-line message for a parse or binding error, without Jackson's source dump and class names. */
+  public static String message(String origin, JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      return where(origin, u.getLocation()) + "unknown field '" + u.getPropertyName() + "' at "
+          + path(u) + "; allowed fields: " + u.getKnownPropertyIds();
+    }
+    String m = e.getOriginalMessage();
+    if (e instanceof com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException) {
+      return where(origin, e.getLocation()) + "YAML syntax: " + yamlProblem(m);
+    }
+    if (m.startsWith("Duplicate field")) {
+      m = "duplicate key " + m.substring("Duplicate field ".length()).trim();
+    }
+    m = m.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Za-z$]+)`", "$1").trim();
+    int cut = m.indexOf("\n");
+    return where(origin, e.getLocation()) + (cut > 0 ? m.substring(0, cut) : m);
+  }
+
+  /** SnakeYAML's "while parsing X … expected Y" without the source excerpts. */
+  private static String yamlProblem(String m) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : m.split("\n")) {
+      String t = line.trim();
+      if (!t.isEmpty() && !t.startsWith("in 'reader'") && !t.equals("^") && !line.startsWith("    ")) {
+        sb.append(sb.length() == 0 ? "" : ": ").append(t);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String path(UnrecognizedPropertyException u) {
+    StringBuilder sb = new StringBuilder();
+    for (var ref : u.getPath()) {
+      if (ref.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.length() == 0 ? "the top level" : sb.toString();
+  }
+}
