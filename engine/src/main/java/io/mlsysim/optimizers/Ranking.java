@@ -43,7 +43,7 @@ final class Ranking {
   SearchResult result(String objectiveName, DoubleFunction<String> format, int topK, String binding,
       BiConsumer<SearchResult, Outputs> extra, String inputName, String nothingFeasible) {
     if (feasible.isEmpty()) {
-      throw new InvalidInputException(inputName, nothingFeasible + " (" + considered + " candidates considered: "
+      throw new InvalidInputException(inputName, "input '" + inputName + "': " + nothingFeasible + " (" + considered + " candidates considered: "
           + dropped + ")");
     }
     Comparator<SearchResult.Candidate> c = Comparator.comparingDouble(SearchResult.Candidate::objective);
