@@ -68,7 +68,7 @@ public record Scorecard(String scenario, String subject, Lens feasibility, Lens 
     }
     out.add("╠" + bar + "╣");
     for (String n : notes) {
-      out.add(row(n));
+      wrap(n, out);
     }
     out.add(row("passed all lenses: " + (passedAll() ? "yes" : "no")));
     out.add("╚" + bar + "╝");
@@ -88,11 +88,27 @@ public record Scorecard(String scenario, String subject, Lens feasibility, Lens 
       return String.valueOf(d);
     }
     double a = Math.abs(d);
-    if (a != 0 && (a < 1e-3 || a >= 1e9)) {
+    if (a != 0 && (a < 1e-6 || a >= 1e12)) {
       return String.format(Locale.ROOT, "%.4g", d);
     }
     String s = new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     return s;
+  }
+
+  /** Word-wraps a note over as many rows as it needs, continuation rows indented. */
+  private static void wrap(String text, List<String> out) {
+    String rest = text;
+    String indent = "";
+    while ((indent + rest).length() > WIDTH) {
+      int cut = rest.lastIndexOf(' ', WIDTH - indent.length());
+      if (cut <= 0) {
+        cut = WIDTH - indent.length();
+      }
+      out.add(row(indent + rest.substring(0, cut)));
+      rest = rest.substring(cut).trim();
+      indent = "  ";
+    }
+    out.add(row(indent + rest));
   }
 
   private static String row(String text) {

@@ -41,9 +41,9 @@ import java.util.Map;
  *       duration. WARNING when the accelerator has no price (TCO then lacks CapEx).</li>
  * </ul>
  *
- * <p>Power budget: the device draws TDP·(0.30 + 0.70·MFU) at the evaluated load. Over budget is a
- * WARNING when the idle floor TDP·0.30 fits the budget (duty-cycling can meet it) and a FAIL when
- * even the idle floor exceeds it.
+ * <p>Power budget: the device draws TDP·(0.30 + 0.70·MFU) while it runs. Over budget is a WARNING
+ * when running once per SLA period and sleeping (≈ 0 W) in between averages within the budget,
+ * power × latency / SLA, and a FAIL otherwise.
  */
 public final class SystemEvaluator {
   private SystemEvaluator() {}
@@ -130,19 +130,23 @@ public final class SystemEvaluator {
       } else {
         double power = Roofline.power(hw.tdp(), Calibration.IDLE_POWER_FRACTION, Calibration.DYNAMIC_POWER_FRACTION,
             r.mfu());
-        double idle = hw.tdp() * Calibration.IDLE_POWER_FRACTION;
         pm.put("power_w", power);
         pm.put("power_budget_w", t.powerBudget());
         if (power <= t.powerBudget()) {
           notes.add("Power: " + watts(power) + " ≤ budget " + watts(t.powerBudget()));
-        } else if (idle <= t.powerBudget()) {
-          ps = ps.and(LensStatus.WARNING);
-          notes.add("Power: " + watts(power) + " > budget " + watts(t.powerBudget()) + " (idle floor "
-              + watts(idle) + " fits: duty-cycle)");
         } else {
-          ps = ps.and(LensStatus.FAIL);
-          notes.add("Power: " + watts(power) + " > budget " + watts(t.powerBudget()) + ", even idle "
-              + watts(idle) + " exceeds it");
+          // one inference per SLA period, asleep (≈ 0 W) in between: the average draw
+          double average = t.hasSla() ? power * Math.min(1, r.latency() / t.sla()) : power;
+          pm.put("average_power_w", average);
+          if (average <= t.powerBudget()) {
+            ps = ps.and(LensStatus.WARNING);
+            notes.add("Power: " + watts(power) + " > budget " + watts(t.powerBudget()) + "; duty-cycled to one run per "
+                + ms(t.sla()) + " it averages " + watts(average));
+          } else {
+            ps = ps.and(LensStatus.FAIL);
+            notes.add("Power: " + watts(power) + " > budget " + watts(t.powerBudget()) + ", and "
+                + watts(average) + " even duty-cycled to one run per " + (t.hasSla() ? ms(t.sla()) : "inference"));
+          }
         }
       }
     }
@@ -168,7 +172,7 @@ public final class SystemEvaluator {
     } catch (InvalidInputException e) {
       Map<String, Object> fm = new LinkedHashMap<>();
       fm.put("memory_capacity_gb", fleet.accelerator().memory().capacity() / 1e9);
-      notes.add("no TP × PP split fits per-rank memory");
+      notes.add("ParallelismOptimizer: " + e.getMessage());
       return new Scorecard(scenario, subject,
           Lens.feasibility(LensStatus.FAIL, "no TP × PP split fits " + gb(fleet.accelerator().memory().capacity())
               + " per rank", fm),
