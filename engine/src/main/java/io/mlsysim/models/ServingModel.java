@@ -74,12 +74,15 @@ public final class ServingModel extends Model<ServingModel.ServingResult> {
   public static final Port<Double> KV_TRANSFER_TIME = Port.quantity("kv_transfer_time", QuantityKind.TIME, "ms");
   public static final Port<Double> SPECULATIVE_TOKENS = Port.number("speculative_tokens_per_step");
   public static final Port<Boolean> SERVING_FEASIBLE = Port.flag("serving_feasible");
+  /** Generated tokens per second across the batch during decode: B / ITL. */
+  public static final Port<Double> DECODE_TOKEN_RATE = Port.quantity("decode_token_rate", QuantityKind.RATE);
 
   /** One serving evaluation; times in s, sizes in B. */
   public record ServingResult(double ttft, double itl, double kvCacheSize, double modelWeightsSize,
       double totalMemoryRequired, double servingMemoryCapacity, double servingMemoryUtilization,
       double promptCacheHitRatio, int prefillChunks, double prefillChunkTime, double decodeStallBound,
-      double kvTransferTime, double speculativeTokensPerStep, boolean servingFeasible) implements Result {
+      double kvTransferTime, double speculativeTokensPerStep, boolean servingFeasible, double decodeTokenRate)
+      implements Result {
 
     @Override
     public void export(Outputs out) {
@@ -97,6 +100,7 @@ public final class ServingModel extends Model<ServingModel.ServingResult> {
       out.putDouble(KV_TRANSFER_TIME, kvTransferTime);
       out.putDouble(SPECULATIVE_TOKENS, speculativeTokensPerStep);
       out.putFlag(SERVING_FEASIBLE, servingFeasible);
+      out.putDouble(DECODE_TOKEN_RATE, decodeTokenRate);
     }
 
     @Override
@@ -127,7 +131,7 @@ public final class ServingModel extends Model<ServingModel.ServingResult> {
             DRAFT_ACCEPTANCE, CACHED_PREFIX, PREFILL_CHUNK)
         .produces(TTFT, ITL, KV_CACHE_SIZE, MODEL_WEIGHTS_SIZE, TOTAL_MEMORY_REQUIRED, SERVING_MEMORY_CAPACITY,
             SERVING_MEMORY_UTILIZATION, PROMPT_CACHE_HIT_RATIO, PREFILL_CHUNKS, PREFILL_CHUNK_TIME,
-            DECODE_STALL_BOUND, KV_TRANSFER_TIME, SPECULATIVE_TOKENS, SERVING_FEASIBLE)
+            DECODE_STALL_BOUND, KV_TRANSFER_TIME, SPECULATIVE_TOKENS, SERVING_FEASIBLE, DECODE_TOKEN_RATE)
         .walls(4)
         .fallacy("Serving latency is one number",
             "Prefill is compute-bound (TTFT) while every further token re-reads weights and KV cache (ITL)")
@@ -215,7 +219,7 @@ public final class ServingModel extends Model<ServingModel.ServingResult> {
     }
     double capacity = Math.min(hardware.memory().capacity(), dec.memory().capacity());
     return new ServingResult(ttft, itl, kv, w, total, capacity, total / capacity, cachedPrefix / (double) seqLen,
-        chunks, (ttft - transfer) / chunks, slowestChunk, transfer, expected, total <= capacity);
+        chunks, (ttft - transfer) / chunks, slowestChunk, transfer, expected, total <= capacity, batch / itl);
   }
 
   /** KV-cache bytes of S tokens for a batch: latent (MLA) when the model uses it, else per-head K and V. */
