@@ -105,12 +105,14 @@ public final class BatchingOptimizer extends Optimizer<SearchResult> {
     String[] errors = new String[maxBatch];
     evaluator.evaluate(plan, maxBatch, new CandidateEvaluator.FrameScorer() {
       @Override
+      public void prepare(Frame f) {
+        f.set(CommonPorts.WORKLOAD, workload).set(CommonPorts.HARDWARE, hardware)
+            .set(CommonPorts.PRECISION, precision).setInt(CommonPorts.SEQ_LEN, seqLen)
+            .setDouble(CommonPorts.EFFICIENCY, efficiency).setDouble(QPS, qps).setInt(OUTPUT_TOKENS, outputTokens);
+      }
+
+      @Override
       public void load(int k, Frame f) {
-        if (k == 0) {
-          f.set(CommonPorts.WORKLOAD, workload).set(CommonPorts.HARDWARE, hardware)
-              .set(CommonPorts.PRECISION, precision).setInt(CommonPorts.SEQ_LEN, seqLen)
-              .setDouble(CommonPorts.EFFICIENCY, efficiency).setDouble(QPS, qps).setInt(OUTPUT_TOKENS, outputTokens);
-        }
         f.setInt(CommonPorts.BATCH, k + 1);
       }
 

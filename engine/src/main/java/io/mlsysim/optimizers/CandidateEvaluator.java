@@ -14,8 +14,8 @@ import io.mlsysim.core.pipeline.Frame;
 public interface CandidateEvaluator {
 
   /**
-   * Scores candidates {@code 0..count-1}: for each, {@code scorer.load} writes its inputs into a
-   * frame, the compiled pipeline runs, and {@code scorer.read} copies the outputs it needs into
+   * Scores candidates {@code 0..count-1}: {@code scorer.prepare} writes the shared inputs into each
+   * new frame; for each candidate, {@code scorer.load} writes its own inputs, the compiled pipeline runs, and {@code scorer.read} copies the outputs it needs into
    * {@code scores[i * width .. (i + 1) * width)}. A candidate the models refuse gets
    * {@code scores[i * width] = NaN} and its message in {@code errors[i]}.
    */
@@ -23,6 +23,10 @@ public interface CandidateEvaluator {
 
   /** How one candidate enters and leaves a frame. Implementations must not allocate per call. */
   interface FrameScorer {
+    /** Writes the inputs every candidate shares; called once on each new frame. */
+    void prepare(Frame frame);
+
+    /** Writes candidate {@code candidate}'s own inputs over a prepared frame. */
     void load(int candidate, Frame frame);
 
     void read(Frame frame, double[] scores, int offset);
@@ -31,6 +35,7 @@ public interface CandidateEvaluator {
   /** One frame, reused for every candidate, in order. */
   CandidateEvaluator LOCAL = (plan, count, scorer, width, scores, errors) -> {
     Frame frame = plan.newFrame();
+    scorer.prepare(frame);
     for (int i = 0; i < count; i++) {
       try {
         scorer.load(i, frame);

@@ -132,14 +132,16 @@ public final class ParallelismOptimizer extends Optimizer<SearchResult> {
     final int c = count;
     evaluator.evaluate(plan, c, new CandidateEvaluator.FrameScorer() {
       @Override
+      public void prepare(Frame f) {
+        f.set(CommonPorts.WORKLOAD, workload).set(CommonPorts.FLEET, fleet).set(CommonPorts.PRECISION, precision)
+            .setInt(CommonPorts.BATCH, batch).setInt(CommonPorts.SEQ_LEN, seqLen)
+            .setDouble(CommonPorts.EFFICIENCY, efficiency).setInt(CommonPorts.MICROBATCHES, microbatches)
+            .setFlag(FleetPorts.OVERLAP_COMM, true);
+      }
+
+      @Override
       public void load(int k, Frame f) {
         int[] tpPp = grid[survivors[k]];
-        if (k == 0) {
-          f.set(CommonPorts.WORKLOAD, workload).set(CommonPorts.FLEET, fleet).set(CommonPorts.PRECISION, precision)
-              .setInt(CommonPorts.BATCH, batch).setInt(CommonPorts.SEQ_LEN, seqLen)
-              .setDouble(CommonPorts.EFFICIENCY, efficiency).setInt(CommonPorts.MICROBATCHES, microbatches)
-              .setFlag(FleetPorts.OVERLAP_COMM, true);
-        }
         f.setInt(CommonPorts.TP, tpPp[0]);
         f.setInt(CommonPorts.PP, tpPp[1]);
       }

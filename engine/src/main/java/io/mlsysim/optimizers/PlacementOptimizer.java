@@ -86,10 +86,12 @@ public final class PlacementOptimizer extends Optimizer<SearchResult> {
     String[] errors = new String[regions.size()];
     evaluator.evaluate(plan, regions.size(), new CandidateEvaluator.FrameScorer() {
       @Override
+      public void prepare(Frame f) {
+        f.set(CommonPorts.FLEET, fleet).setDouble(CommonPorts.DURATION, duration).setDouble(FleetPorts.MFU_IN, mfu);
+      }
+
+      @Override
       public void load(int k, Frame f) {
-        if (k == 0) {
-          f.set(CommonPorts.FLEET, fleet).setDouble(CommonPorts.DURATION, duration).setDouble(FleetPorts.MFU_IN, mfu);
-        }
         f.set(CommonPorts.GRID, regions.get(k));
       }
 

@@ -142,6 +142,18 @@ class ScorecardTest {
   }
 
   @Test
+  void nodesOverrideTheFleetSizeAndNoDurationSkipsMacro() {
+    Scorecard c = SystemEvaluator.evaluate("Small", Workloads.Language.LLAMA3_8B, null, 256, Precision.FP16, 0.5,
+        Systems.Clusters.FRONTIER_8K, 8, Double.NaN, null);
+    // 8 nodes × 8 H100 = 64 ranks: tp · pp · dp = 64
+    Map<String, Object> d = c.toDictionary();
+    assertEquals(64, (int) d.get("f_tp") * (int) d.get("f_pp") * (int) d.get("f_dp"));
+    assertTrue(c.subject().contains("(64 × H100)"), c.subject());
+    assertEquals(LensStatus.SKIPPED, c.macro().status());
+    assertEquals("needs a duration", c.macro().summary());
+  }
+
+  @Test
   void statusesCombineWorstFirst() {
     assertEquals(LensStatus.FAIL, LensStatus.WARNING.and(LensStatus.FAIL));
     assertEquals(LensStatus.WARNING, LensStatus.PASS.and(LensStatus.WARNING));
