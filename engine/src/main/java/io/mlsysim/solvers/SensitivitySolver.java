@@ -41,9 +41,7 @@ public final class SensitivitySolver extends Solver<SensitivitySolver.Sensitivit
       .describedAs("peak_flops | memory_bandwidth | memory_capacity");
   public static final Port<Boolean> SENSITIVITY_FEASIBLE = Port.flag("sensitivity_feasible");
 
-  /**
-   * @param latencies T₀ then T for +10 % FLOP/s, bandwidth, capacity (s)
-   */
+  /** T₀ (s), the three relative changes s_i = (T_i − T₀)/T₀, the binding resource, baseline fit. */
   public record SensitivityResult(double baselineLatency, double sensitivityFlops, double sensitivityBandwidth,
       double sensitivityCapacity, String bindingConstraint, boolean sensitivityFeasible) implements Result {
     @Override
