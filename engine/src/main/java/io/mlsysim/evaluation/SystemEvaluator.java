@@ -76,10 +76,30 @@ public final class SystemEvaluator {
         Targets.NONE);
   }
 
+  /**
+   * How a fleet is laid out: fixed tensor and pipeline degrees, or {@link #SEARCH} to let
+   * ParallelismOptimizer pick the split with the best fleet MFU.
+   */
+  public record Layout(int tp, int pp, int microbatches) {
+    public static final Layout SEARCH = new Layout(0, 0, 1);
+
+    public boolean isFixed() {
+      return tp > 0 && pp > 0;
+    }
+  }
+
   /** As above, checking an SLA and a power budget. */
   public static Scorecard evaluate(String scenario, Workload workload, HardwareNode hardware, int batch,
       Precision precision, double efficiency, Fleet fleet, int nodes, double durationDays, GridProfile region,
       Targets targets) {
+    return evaluate(scenario, workload, hardware, batch, precision, efficiency, fleet, nodes, durationDays, region,
+        targets, Layout.SEARCH);
+  }
+
+  /** As above, with a fixed fleet layout (a plan's tp, pp and microbatches). */
+  public static Scorecard evaluate(String scenario, Workload workload, HardwareNode hardware, int batch,
+      Precision precision, double efficiency, Fleet fleet, int nodes, double durationDays, GridProfile region,
+      Targets targets, Layout layout) {
     GridProfile grid = region != null ? region : Zoo.current().grids().get(Calibration.DEFAULT_GRID_REGION);
     if (fleet == null) {
       if (hardware == null) {
@@ -89,7 +109,7 @@ public final class SystemEvaluator {
     }
     Fleet f = nodes > 0 && nodes != fleet.nodeCount()
         ? new Fleet(fleet.name() + "×" + nodes, fleet.node(), nodes, fleet.fabric(), fleet.source()) : fleet;
-    return fleet(scenario, workload, f, batch, precision, efficiency, durationDays, grid, targets);
+    return fleet(scenario, workload, f, batch, precision, efficiency, durationDays, grid, targets, layout);
   }
 
   private static Scorecard single(String scenario, Workload w, HardwareNode hw, int batch, Precision p, double eta,
@@ -161,13 +181,13 @@ public final class SystemEvaluator {
   }
 
   private static Scorecard fleet(String scenario, Workload w, Fleet fleet, int batch, Precision p, double eta,
-      double days, GridProfile grid, Targets t) {
+      double days, GridProfile grid, Targets t, Layout layout) {
     List<String> notes = new ArrayList<>();
     String subject = w.name() + " on " + fleet.name() + " (" + fleet.totalAccelerators() + " × "
         + fleet.accelerator().name() + "), batch " + batch + ", " + p.id();
-    SearchResult plan;
+    SearchResult plan = null;
     try {
-      plan = new ParallelismOptimizer().optimize(w, fleet, batch, Calibration.DEFAULT_SEQ_LEN, p, eta, 1, 1,
+      plan = layout.isFixed() ? null : new ParallelismOptimizer().optimize(w, fleet, batch, Calibration.DEFAULT_SEQ_LEN, p, eta, 1, 1,
           CandidateEvaluator.LOCAL);
     } catch (InvalidInputException e) {
       Map<String, Object> fm = new LinkedHashMap<>();
@@ -179,10 +199,10 @@ public final class SystemEvaluator {
           Lens.performance(LensStatus.SKIPPED, "not evaluated: does not fit", Map.of()),
           Lens.macro(LensStatus.SKIPPED, "not evaluated: does not fit", Map.of()), notes);
     }
-    int tp = (Integer) plan.bestConfig().get("tp");
-    int pp = (Integer) plan.bestConfig().get("pp");
+    int tp = layout.isFixed() ? layout.tp() : (Integer) plan.bestConfig().get("tp");
+    int pp = layout.isFixed() ? layout.pp() : (Integer) plan.bestConfig().get("pp");
     DistributedModel.DistributedResult d = new DistributedModel().solve(w, fleet, batch, Calibration.DEFAULT_SEQ_LEN,
-        p, eta, tp, pp, 1, 1, 1, 0, 1, io.mlsysim.physics.OptimizerKind.ADAM,
+        p, eta, tp, pp, 1, 1, layout.microbatches(), 0, 1, io.mlsysim.physics.OptimizerKind.ADAM,
         io.mlsysim.physics.ActivationCheckpointing.SELECTIVE, false, 1.0, Calibration.COMM_BUFFER_FRACTION, true,
         Calibration.COMM_OVERLAP_EFFICIENCY, Calibration.DEFAULT_CONGESTION_FACTOR,
         Calibration.DEFAULT_STRAGGLER_FACTOR, Calibration.DEFAULT_MOE_IMBALANCE);
@@ -196,8 +216,8 @@ public final class SystemEvaluator {
     fm.put("dp", d.dp());
     Lens feas = Lens.feasibility(d.memoryFeasible() ? LensStatus.PASS : LensStatus.FAIL,
         gb(d.memoryPerRank()) + " / " + gb(cap) + " used per rank", fm);
-    notes.add("plan: tp " + tp + " × pp " + pp + " × dp " + d.dp() + " (best fleet MFU of " + plan.totalSearched()
-        + " splits)");
+    notes.add("plan: tp " + tp + " × pp " + pp + " × dp " + d.dp() + (plan == null ? " (as given)"
+        : " (best fleet MFU of " + plan.totalSearched() + " splits)"));
 
     Map<String, Object> pm = new LinkedHashMap<>();
     pm.put("scaling_efficiency", d.scalingEfficiency());
