@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mlsysim", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Analytical modeling of ML systems: how fast, how big, how costly, how green.",
-    subcommands = {ZooCommand.class, ServeCommand.class, TrainCommand.class, RunCommand.class, ValidateCommand.class, SchemaCommand.class, ExplainCommand.class, CompletionCommand.class,
+    subcommands = {ZooCommand.class, EvalCommand.class, ServeCommand.class, TrainCommand.class, RunCommand.class, OptimizeCommand.class, ValidateCommand.class, SchemaCommand.class, ExplainCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Cli implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec

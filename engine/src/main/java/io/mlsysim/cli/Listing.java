@@ -10,7 +10,41 @@ import java.util.Map;
 
 /** Renders a list of zoo entries through its columns as a table, Markdown or a JSON array. */
 final class Listing<T> {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** CLI JSON: indented; zoo entries inside results are written by name, dates as ISO text. */
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .registerModule(byName());
+
+  private static com.fasterxml.jackson.databind.module.SimpleModule byName() {
+    com.fasterxml.jackson.databind.module.SimpleModule m = new com.fasterxml.jackson.databind.module.SimpleModule();
+    m.addSerializer(io.mlsysim.hardware.HardwareNode.class, new NameSerializer<>(io.mlsysim.hardware.HardwareNode::name));
+    m.addSerializer(io.mlsysim.workloads.Workload.class, new NameSerializer<>(io.mlsysim.workloads.Workload::name));
+    m.addSerializer(io.mlsysim.systems.Fleet.class, new NameSerializer<>(io.mlsysim.systems.Fleet::name));
+    m.addSerializer(io.mlsysim.systems.Node.class, new NameSerializer<>(io.mlsysim.systems.Node::name));
+    m.addSerializer(io.mlsysim.systems.Fabric.class, new NameSerializer<>(io.mlsysim.systems.Fabric::name));
+    m.addSerializer(io.mlsysim.infrastructure.GridProfile.class,
+        new NameSerializer<>(io.mlsysim.infrastructure.GridProfile::name));
+    return m;
+  }
+
+  /** Writes an object as its name. */
+  private static final class NameSerializer<T> extends com.fasterxml.jackson.databind.ser.std.StdSerializer<T> {
+    private static final long serialVersionUID = 1L;
+    private final transient java.util.function.Function<T, String> name;
+
+    @SuppressWarnings("unchecked")
+    NameSerializer(java.util.function.Function<T, String> name) {
+      super((Class<T>) (Class<?>) Object.class);
+      this.name = name;
+    }
+
+    @Override
+    public void serialize(T value, com.fasterxml.jackson.core.JsonGenerator gen,
+        com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+      gen.writeString(name.apply(value));
+    }
+  }
 
   private final List<Column<T>> columns;
 

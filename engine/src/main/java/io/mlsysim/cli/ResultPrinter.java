@@ -42,7 +42,9 @@ final class ResultPrinter {
     for (ResultView v : views) {
       TextTable t = new TextTable(List.of(v.resolver(), "value"), List.of(false, true));
       for (ResultView.Field f : v.fields()) {
-        t.add(List.of(f.name(), f.formatted()));
+        if (!(f.value() instanceof java.util.Collection<?>)) { // lists (rankings) get their own table
+          t.add(List.of(f.name(), f.formatted()));
+        }
       }
       sb.append(t.render(format));
       if (!v.trace().isEmpty()) {

@@ -47,4 +47,17 @@ class LauncherTest {
     assertEquals("", r.out());
     assertTrue(r.err().contains("gpus"), r.err());
   }
+
+  @Test
+  void evalWithJsonPrintsTheScorecardDictionary() throws Exception {
+    CliRun r = launch("eval", "Llama3_8B", "H100", "--output", "json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"f_status\" : \"PASS\""), r.out());
+  }
+
+  @Test
+  void failingPlanAssertionExitsThree() throws Exception {
+    CliRun r = launch("eval", "configs/plans/failing-assert.yaml");
+    assertEquals(3, r.code(), r.err());
+  }
 }

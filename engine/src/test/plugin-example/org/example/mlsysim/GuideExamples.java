@@ -27,7 +27,7 @@ public final class GuideExamples {
     // region:pipeline
     Pipeline pipeline = Pipeline.builder()
         .add(new PowerEfficiencyModel())      // listed first, yet runs last: it consumes
-        .add(new CheapestHardwareOptimizer()) // the "hardware" port the optimizer produces
+        .add(new CheapestDeviceOptimizer()) // the "hardware" port the optimizer produces
         .input("min_flops")
         .callback(new StageLogger(log))
         .build();
@@ -63,7 +63,7 @@ public final class GuideExamples {
 
   /** Runs the batch snippet; returns the winners for each floor. */
   public static List<String> batch() {
-    Pipeline pipeline = Pipeline.of(new CheapestHardwareOptimizer(), new PowerEfficiencyModel());
+    Pipeline pipeline = Pipeline.of(new CheapestDeviceOptimizer(), new PowerEfficiencyModel());
     List<String> winners = new ArrayList<>();
     // region:batch
     CompiledPipeline plan = pipeline.compiled();
@@ -72,7 +72,7 @@ public final class GuideExamples {
     for (double tflops = 100; tflops <= 300; tflops += 100) {
       frame.setDoubleAt(floor, tflops * 1e12);    // canonical SI: FLOP/s
       plan.evaluate(frame);                       // no callbacks, no parsing, no maps
-      winners.add(frame.get(CheapestHardwareOptimizer.HARDWARE).name());
+      winners.add(frame.get(CheapestDeviceOptimizer.HARDWARE).name());
     }
     // endregion
     return winners;

@@ -58,14 +58,14 @@ class SeedExamplesTest {
   @Test
   void thePluginJarIsDiscoveredThroughServiceLoader() {
     assertTrue(factory.report().problems().isEmpty(), factory.report().toString());
-    for (String name : List.of("PowerEfficiencyModel", "BandwidthForLatencySolver", "CheapestHardwareOptimizer")) {
+    for (String name : List.of("PowerEfficiencyModel", "BandwidthForLatencySolver", "CheapestDeviceOptimizer")) {
       ResolverInfo info = factory.infos().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
       assertEquals(Origin.PLUGIN, info.origin());
       assertTrue(info.source().endsWith("seed-examples.jar"), info.source());
     }
     assertEquals(Tier.MODEL, factory.listAvailable().get("PowerEfficiencyModel").tier());
     assertEquals(Tier.SOLVER, factory.listAvailable().get("BandwidthForLatencySolver").tier());
-    assertEquals(Tier.OPTIMIZER, factory.listAvailable().get("CheapestHardwareOptimizer").tier());
+    assertEquals(Tier.OPTIMIZER, factory.listAvailable().get("CheapestDeviceOptimizer").tier());
   }
 
   @Test
@@ -99,7 +99,7 @@ class SeedExamplesTest {
 
   @Test
   void cheapestHardwareMatchesABruteForceSearchOfTheZoo() {
-    Resolver<?> opt = factory.get("CheapestHardwareOptimizer");
+    Resolver<?> opt = factory.get("CheapestDeviceOptimizer");
     double floor = 300e12;
     HardwareNode expected = null;
     for (HardwareNode hw : Hardware.list()) {
@@ -125,7 +125,7 @@ class SeedExamplesTest {
     String fpw = (String) guide.getMethod("pipeline", List.class).invoke(null, log);
     assertTrue(fpw.endsWith("TFLOP/s/W"), fpw);
     assertEquals(2, log.size(), log.toString());
-    assertTrue(log.get(0).startsWith("CheapestHardwareOptimizer finished"), log.toString());
+    assertTrue(log.get(0).startsWith("CheapestDeviceOptimizer finished"), log.toString());
     List<?> winners = (List<?>) guide.getMethod("batch").invoke(null);
     assertEquals(3, winners.size());
     Resolver<?> found = (Resolver<?>) guide.getMethod("discover", Path.class)
@@ -196,20 +196,20 @@ class SeedExamplesTest {
     Pipeline pipeline = Pipeline.builder()
         .add(factory.get("PowerEfficiencyModel"))
         .add(factory.get("BandwidthForLatencySolver"))
-        .add(factory.get("CheapestHardwareOptimizer"))
+        .add(factory.get("CheapestDeviceOptimizer"))
         .input("min_flops", "workload", "target_latency")
         .callback(recorder)
         .build();
     PipelineResults r = pipeline.run(Map.of("min_flops", "300 TFLOP/s", "workload", eightBillion(),
         "target_latency", "50 ms"));
     assertEquals(List.of("start", "> BandwidthForLatencySolver", "< BandwidthForLatencySolver",
-        "> CheapestHardwareOptimizer", "< CheapestHardwareOptimizer",
+        "> CheapestDeviceOptimizer", "< CheapestDeviceOptimizer",
         "> PowerEfficiencyModel", "< PowerEfficiencyModel", "end"), events);
-    String winner = (String) r.view("CheapestHardwareOptimizer").field("hardware_name").value();
+    String winner = (String) r.view("CheapestDeviceOptimizer").field("hardware_name").value();
     HardwareNode hw = Hardware.get(winner);
     assertEquals(hw.compute().peakFlops() / hw.tdp(), r.view("PowerEfficiencyModel").field("flops_per_watt").number());
     String explain = pipeline.explain();
-    assertTrue(explain.contains("hardware ← CheapestHardwareOptimizer"), explain);
+    assertTrue(explain.contains("hardware ← CheapestDeviceOptimizer"), explain);
     assertTrue(explain.contains("precision: text = fp16"), explain);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 
 // region:optimizer
 /** Searches the hardware zoo for the cheapest device that reaches a compute floor. */
-public final class CheapestHardwareOptimizer extends Optimizer<CheapestHardwareOptimizer.CheapestHardwareResult> {
+public final class CheapestDeviceOptimizer extends Optimizer<CheapestDeviceOptimizer.CheapestDeviceResult> {
 
   public static final Port<Double> MIN_FLOPS =
       Port.quantity("min_flops", QuantityKind.COMPUTE_RATE, "TFLOP/s").positive();
@@ -25,7 +25,7 @@ public final class CheapestHardwareOptimizer extends Optimizer<CheapestHardwareO
   public static final Port<String> HARDWARE_NAME = Port.text("hardware_name");
   public static final Port<Integer> QUALIFYING = Port.count("qualifying");
 
-  public record CheapestHardwareResult(HardwareNode hardware, double cheapestCost, String hardwareName,
+  public record CheapestDeviceResult(HardwareNode hardware, double cheapestCost, String hardwareName,
       int qualifying, long totalSearched) implements OptimizerResult {
     @Override
     public void export(Outputs out) {
@@ -52,8 +52,8 @@ public final class CheapestHardwareOptimizer extends Optimizer<CheapestHardwareO
     }
   }
 
-  public CheapestHardwareOptimizer() {
-    super(Schema.optimizer("CheapestHardwareOptimizer")
+  public CheapestDeviceOptimizer() {
+    super(Schema.optimizer("CheapestDeviceOptimizer")
         .requires(MIN_FLOPS)
         .produces(HARDWARE, CHEAPEST_COST, HARDWARE_NAME, QUALIFYING)
         .objective(QuantityKind.MONEY, Schema.Goal.MINIMIZE)
@@ -61,7 +61,7 @@ public final class CheapestHardwareOptimizer extends Optimizer<CheapestHardwareO
   }
 
   @Override
-  public CheapestHardwareResult evaluate(Inputs in) {
+  public CheapestDeviceResult evaluate(Inputs in) {
     double floor = in.getDouble(MIN_FLOPS);
     List<HardwareNode> space = Hardware.list(); // 1. the design space
     HardwareNode best = null;
@@ -79,7 +79,7 @@ public final class CheapestHardwareOptimizer extends Optimizer<CheapestHardwareO
       throw new InvalidInputException("min_flops", "no priced hardware reaches min_flops = "
           + Display.format(floor, QuantityKind.COMPUTE_RATE) + "; lower the floor");
     }
-    return new CheapestHardwareResult(best, best.unitCost(), best.name(), qualifying, space.size());
+    return new CheapestDeviceResult(best, best.unitCost(), best.name(), qualifying, space.size());
   }
 }
 // endregion
