@@ -38,8 +38,26 @@ final class Tabulate {
     return f.name();
   }
 
+  /** The quantity kind of a column from its unit metadata, or null for plain numbers. */
+  static io.mlsysim.units.QuantityKind kindOf(StructField f) {
+    if (!f.metadata().contains(StudyRows.UNIT)) {
+      return null;
+    }
+    String unit = f.metadata().getString(StudyRows.UNIT);
+    for (io.mlsysim.units.QuantityKind k : io.mlsysim.units.QuantityKind.values()) {
+      if (!unit.isEmpty() && k.canonicalSymbol().equals(unit)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
   private static String table(StructType schema, List<Row> rows, boolean markdown) {
     int n = schema.size();
+    io.mlsysim.units.QuantityKind[] kinds = new io.mlsysim.units.QuantityKind[n];
+    for (int i = 0; i < n; i++) {
+      kinds[i] = kindOf(schema.fields()[i]);
+    }
     List<String[]> cells = new ArrayList<>();
     String[] head = new String[n];
     for (int i = 0; i < n; i++) {
@@ -49,7 +67,9 @@ final class Tabulate {
     for (Row r : rows) {
       String[] c = new String[n];
       for (int i = 0; i < n; i++) {
-        c[i] = cell(r.get(i));
+        // Tables for people show quantities in readable units ("45.0 days", "$2.53M"); JSON stays SI.
+        c[i] = kinds[i] != null && r.get(i) instanceof Double d ? io.mlsysim.units.Display.format(d, kinds[i])
+            : cell(r.get(i));
       }
       cells.add(c);
     }
