@@ -194,7 +194,11 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
   @Override
   public CandidateEvaluator bind(SearchSpace space, Zoo zoo) {
     Bound b = new Bound(names, space, inputs, resultPorts, zoo);
-    b.pipeline(); // validate choices and wiring on the driver
+    try {
+      b.pipeline(); // validate choices, wiring and the zoo on the driver
+    } catch (IllegalStateException e) {
+      throw new StudySpecException(e.getMessage());
+    }
     return b;
   }
 
@@ -208,6 +212,7 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
     private final double[] layers, hidden, heads, params;
     private final double[] gpus, perNode, nodes;
     private final int dWorkload, dFleet;
+    private final String zooDigest;
     private transient volatile Runtime runtime;
 
     /** What each executor JVM rebuilds: the compiled pipeline, slots and converted choices. */
@@ -232,6 +237,7 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
         labels[d] = dim.isCategorical() ? dim.labels() : null;
       }
       this.resultPorts = resultPorts.toArray(new String[0]);
+      this.zooDigest = zoo.digest();
       dWorkload = space.indexOf("workload");
       dFleet = space.indexOf("fleet");
       int nw = dWorkload < 0 ? 0 : space.dimensions().get(dWorkload).size();
@@ -268,6 +274,13 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
       }
       synchronized (this) {
         if (runtime == null) {
+          // Zoo entries are looked up by name where the pipeline runs; they must be the driver's.
+          String here = Zoo.current().digest();
+          if (!here.equals(zooDigest)) {
+            throw new IllegalStateException("this executor's zoo (digest " + here.substring(0, 12) + "…) differs from "
+                + "the driver's (" + zooDigest.substring(0, 12) + "…); ship the same overlays to executors "
+                + "(MLSYSIM_REGISTRY, spark.executorEnv.MLSYSIM_REGISTRY)");
+          }
           ResolverFactory factory = ResolverFactory.standard();
           List<Resolver<?>> rs = new ArrayList<>();
           for (String n : names) {

@@ -33,10 +33,7 @@ public final class Frontier {
    */
   public static Dataset<Row> compute(SparkSession spark, Dataset<Row> results, List<String> objectives,
       boolean[] maximize, int layers) {
-    // One point per configuration: random sampling and NSGA-II can evaluate a candidate more
-    // than once (identical but for the generation), and a frontier lists configurations.
-    Dataset<Row> ok = results.filter(functions.col("status").equalTo("ok")).drop("generation")
-        .dropDuplicates(new String[] {"candidate_id"});
+    Dataset<Row> ok = results.filter(functions.col("status").equalTo("ok"));
     for (String o : objectives) {
       ok = ok.filter(functions.col(o).isNotNull().and(functions.not(functions.isnan(functions.col(o)))));
     }
@@ -45,8 +42,8 @@ public final class Frontier {
     for (int i = 0; i < slots.length; i++) {
       slots[i] = schema.fieldIndex(objectives.get(i));
     }
-    List<Row> local = ok.mapPartitions(new LocalLayers(slots, maximize, layers), Encoders.row(schema))
-        .collectAsList();
+    List<Row> local = distinct(ok.mapPartitions(new LocalLayers(slots, maximize, layers), Encoders.row(schema))
+        .collectAsList(), schema);
     List<double[]> pts = new ArrayList<>(local.size());
     for (Row r : local) {
       pts.add(point(r, slots, maximize));
@@ -67,6 +64,21 @@ public final class Frontier {
         new org.apache.spark.sql.types.MetadataBuilder().putString(StudyRows.UNIT, "")
             .putString("comment", "non-dominated rank: 1 = Pareto-optimal").build()));
     return spark.createDataFrame(out, withRank);
+  }
+
+  /**
+   * One row per configuration: random sampling and NSGA-II can evaluate a candidate more than
+   * once (identical rows but for the generation); keep its earliest generation. Identical points
+   * never dominate each other, so removing copies after the local layers changes no rank.
+   */
+  static List<Row> distinct(List<Row> rows, StructType schema) {
+    int id = schema.fieldIndex("candidate_id");
+    int gen = java.util.Arrays.asList(schema.fieldNames()).indexOf("generation");
+    java.util.Map<Long, Row> best = new java.util.LinkedHashMap<>();
+    for (Row r : rows) {
+      best.merge(r.getLong(id), r, (a, b) -> gen >= 0 && b.getInt(gen) < a.getInt(gen) ? b : a);
+    }
+    return new ArrayList<>(best.values());
   }
 
   static double[] point(Row r, int[] slots, boolean[] maximize) {

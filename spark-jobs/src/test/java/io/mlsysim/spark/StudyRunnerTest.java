@@ -194,4 +194,31 @@ class StudyRunnerTest {
     assertEquals("nsga2", Tables.read(spark, root, Tables.RUNS).filter("run_id = 'a'").first().getAs("strategy"));
     assertTrue(a.frontierRows() > 0, a.statusCounts().toString());
   }
+
+  @Test
+  void randomSamplingWithRepeatsGivesAFrontierOfDistinctConfigurations() {
+    String spec = FLAKY.replace("        w: {continuous: [0.5, 2.0], grid_points: 4}\n", "")
+        + "strategy: {kind: random, samples: 6000, seed: 5}\n";
+    String root = dir.resolve("repeats").toString();
+    StudyRunner.Summary s = run(spec, root, "r", 3);
+    Dataset<Row> results = Tables.read(spark, root, Tables.RESULTS);
+    assertTrue(results.select("candidate_id").distinct().count() < s.rows(), "6000 draws from 2400 points repeat");
+    List<Row> ok = results.filter("status = 'ok'").select("candidate_id", "f1_s", "f2_usd").distinct().collectAsList();
+    List<double[]> pts = new ArrayList<>();
+    for (Row r : ok) {
+      pts.add(new double[] {r.getDouble(1), r.getDouble(2)});
+    }
+    int[] rank = bruteRanks(pts, 3);
+    Set<String> expected = new TreeSet<>();
+    for (int i = 0; i < ok.size(); i++) {
+      if (rank[i] <= 3) {
+        expected.add(ok.get(i).getLong(0) + ":" + rank[i]);
+      }
+    }
+    List<Row> f = Tables.read(spark, root, Tables.FRONTIER).select("candidate_id", "rank").collectAsList();
+    Set<String> got = new TreeSet<>();
+    f.forEach(r -> got.add(r.getLong(0) + ":" + r.getInt(1)));
+    assertEquals(f.size(), got.size(), "each configuration once");
+    assertEquals(expected, got);
+  }
 }
