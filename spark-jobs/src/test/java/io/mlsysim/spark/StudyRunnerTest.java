@@ -197,7 +197,7 @@ class StudyRunnerTest {
 
   @Test
   void randomSamplingWithRepeatsGivesAFrontierOfDistinctConfigurations() {
-    String spec = FLAKY.replace("        w: {continuous: [0.5, 2.0], grid_points: 4}\n", "")
+    String spec = FLAKY.replace("  w: {continuous: [0.5, 2.0], grid_points: 4}\n", "")
         + "strategy: {kind: random, samples: 6000, seed: 5}\n";
     String root = dir.resolve("repeats").toString();
     StudyRunner.Summary s = run(spec, root, "r", 3);
