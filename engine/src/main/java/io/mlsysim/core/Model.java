@@ -6,25 +6,10 @@ package io.mlsysim.core;
  *
  * @param <R> the typed result
  */
-public abstract class Model<R extends Result> implements Resolver<R> {
-  private final Schema schema;
+public abstract class Model<R extends Result> extends TieredResolver<R> {
 
   /** @throws IllegalArgumentException when the schema was not built with {@code Schema.model(...)} */
   protected Model(Schema schema) {
-    if (schema.tier() != Tier.MODEL) {
-      throw new IllegalArgumentException(schema.name() + " extends Model but its schema says "
-          + schema.tier().id() + "; build it with Schema.model(\"" + schema.name() + "\")");
-    }
-    this.schema = schema;
-  }
-
-  @Override
-  public final Schema schema() {
-    return schema;
-  }
-
-  @Override
-  public String toString() {
-    return schema.name() + " (" + schema.tier().id() + ")";
+    super(schema, Tier.MODEL, "Model");
   }
 }

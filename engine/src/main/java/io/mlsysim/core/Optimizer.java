@@ -6,25 +6,10 @@ package io.mlsysim.core;
  *
  * @param <R> the typed result
  */
-public abstract class Optimizer<R extends OptimizerResult> implements Resolver<R> {
-  private final Schema schema;
+public abstract class Optimizer<R extends OptimizerResult> extends TieredResolver<R> {
 
   /** @throws IllegalArgumentException when the schema was not built with {@code Schema.optimizer(...)} */
   protected Optimizer(Schema schema) {
-    if (schema.tier() != Tier.OPTIMIZER) {
-      throw new IllegalArgumentException(schema.name() + " extends Optimizer but its schema says "
-          + schema.tier().id() + "; build it with Schema.optimizer(\"" + schema.name() + "\")");
-    }
-    this.schema = schema;
-  }
-
-  @Override
-  public final Schema schema() {
-    return schema;
-  }
-
-  @Override
-  public String toString() {
-    return schema.name() + " (" + schema.tier().id() + ")";
+    super(schema, Tier.OPTIMIZER, "Optimizer");
   }
 }
