@@ -13,8 +13,12 @@ import java.util.Locale;
  *   op        := &lt;= | &lt; | &gt;= | &gt; | == | != | divides
  *   sum       := product (('+' | '-') product)*
  *   product   := atom (('*' | '/') atom)*
- *   atom      := number | name | '(' sum ')'
+ *   atom      := number [unit] | name | '(' sum ')'
  * </pre>
+ *
+ * A number may carry a unit ({@code duration_s <= 60 days}, {@code ttft_s <= 500 ms},
+ * {@code tco_usd <= 2.5e6 USD}); it is converted once, at parse time, to the canonical SI unit
+ * that result columns hold.
  *
  * Names are decision variables, attributes of the chosen zoo entries ({@code layers},
  * {@code gpus_per_node}) and, in constraints, result fields ({@code memory_utilization}).
@@ -130,6 +134,34 @@ public final class Expr {
       return null;
     }
 
+    /** An optional unit after a number: converted to its kind's canonical SI unit. */
+    double withUnit(double number) {
+      int save = pos;
+      skipSpace();
+      int start = pos;
+      while (pos < s.length() && !Character.isWhitespace(s.charAt(pos)) && "()+-*<>=!".indexOf(s.charAt(pos)) < 0) {
+        pos++;
+      }
+      String unit = s.substring(start, pos);
+      if (unit.isEmpty() || unit.equals("divides") || !Character.isLetter(unit.charAt(0)) && unit.charAt(0) != '%'
+          && unit.charAt(0) != 'µ') {
+        pos = save;
+        return number;
+      }
+      javax.measure.Unit<?> u;
+      try {
+        u = io.mlsysim.units.Quantities.parseUnit(where, s, unit);
+      } catch (RuntimeException e) {
+        throw error("'" + unit + "' after " + number + " is not a unit (" + e.getMessage() + ")");
+      }
+      for (io.mlsysim.units.QuantityKind k : io.mlsysim.units.QuantityKind.values()) {
+        if (k.accepts(u)) {
+          return io.mlsysim.units.Quantities.toCanonical(number, u, k);
+        }
+      }
+      throw error("'" + unit + "' is not a unit the engine knows");
+    }
+
     Operand sum() {
       Operand acc = product();
       while (true) {
@@ -184,12 +216,13 @@ public final class Expr {
                 && (s.charAt(pos - 1) == 'e' || s.charAt(pos - 1) == 'E')))) {
           pos++;
         }
-        double v;
+        double parsed;
         try {
-          v = Double.parseDouble(s.substring(start, pos));
+          parsed = Double.parseDouble(s.substring(start, pos));
         } catch (NumberFormatException e) {
           throw error("'" + s.substring(start, pos) + "' is not a number");
         }
+        double v = withUnit(parsed);
         return (c, r) -> v;
       }
       if (Character.isLetter(ch) || ch == '_') {

@@ -113,6 +113,30 @@ class StudySpecTest {
   }
 
   @Test
+  void constraintNumbersMayCarryUnits() {
+    StudyPlan plan = StudyPlan.compile(StudySpec.parse("u.yaml", SMALL.replace("rank_memory_utilization <= 0.9",
+        "step_latency_s <= 250 ms")), ZOO);
+    Candidate c = plan.space().newCandidate();
+    Evaluation e = new Evaluation(plan.results().size());
+    int step = slot(plan, "step_latency_s");
+    int checked = 0;
+    for (long i = 0; i < plan.strategy().count(); i++) {
+      plan.strategy().fill(i, c);
+      if (!plan.admits(c)) {
+        continue;
+      }
+      plan.evaluate(c, e);
+      if (e.feasible && e.status != Evaluation.Status.ERROR) {
+        assertEquals(e.values[step] <= 0.25, e.status == Evaluation.Status.OK, "250 ms is 0.25 s");
+        checked++;
+      }
+    }
+    assertTrue(checked > 0);
+    String bad = error(SMALL.replace("rank_memory_utilization <= 0.9", "step_latency_s <= 250 parsecs"));
+    assertTrue(bad.contains("constraints[0]") && bad.contains("parsecs"), bad);
+  }
+
+  @Test
   void anEvaluatorThatThrowsGivesAnErrorRow() {
     StudyEvaluatorFactory boom = new StudyEvaluatorFactory() {
       @Override public String name() {
