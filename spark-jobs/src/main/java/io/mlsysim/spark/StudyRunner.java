@@ -118,7 +118,9 @@ public final class StudyRunner {
     // 3. Publish: data partitions first, the runs row last.
     Tables.publish(spark, root, staged, plan.name(), runId);
     if (progress != null) {
-      progress.printf("%s: run %s done: %,d rows (%s) in %.1f s%n", plan.name(), runId, rows, counts, seconds);
+      progress.printf("%s: run %s done: %,d rows (%s) in %.1f s%s%n", plan.name(), runId, rows, counts, seconds,
+          count > rows ? String.format("; %,d of %,d candidates fall outside the study's conditions", count - rows, count)
+              : "");
       progress.flush();
     }
     return new Summary(plan.name(), runId, root, count, rows, counts, frontierRows, seconds, evaluateSeconds);
