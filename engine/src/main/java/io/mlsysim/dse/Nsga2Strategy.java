@@ -77,7 +77,8 @@ public final class Nsga2Strategy {
 
     @Override
     public IntegerSolution evaluate(IntegerSolution solution) {
-      throw new UnsupportedOperationException("a study evaluates whole generations through its evaluator");
+      // Never called: the SolutionListEvaluator below scores whole generations on Spark.
+      throw new IllegalStateException("a study evaluates whole generations through its evaluator");
     }
   }
 
