@@ -72,14 +72,18 @@ final class ZooCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin Filters filters;
     @Mixin GlobalOptions global;
 
-    abstract Registry<T> registry(Zoo zoo);
+    private final java.util.function.Function<Zoo, Registry<T>> registry;
+    private final List<Column<T>> columns;
 
-    abstract List<Column<T>> columns();
+    ListCommand(java.util.function.Function<Zoo, Registry<T>> registry, List<Column<T>> columns) {
+      this.registry = registry;
+      this.columns = columns;
+    }
 
     @Override
     public Integer call() {
-      List<T> entries = filters.apply(registry(Zoo.current()));
-      global.out().print(new Listing<>(columns()).render(entries, global.format()));
+      List<T> entries = filters.apply(registry.apply(Zoo.current()));
+      global.out().print(new Listing<>(columns).render(entries, global.format()));
       global.out().flush();
       return ExitCode.OK;
     }
@@ -87,45 +91,29 @@ final class ZooCommand implements java.util.concurrent.Callable<Integer> {
 
   @Command(name = "hardware", description = "Accelerators and devices: peak, memory, bandwidth, TDP, cost.")
   static final class HardwareList extends ListCommand<HardwareNode> {
-    Registry<HardwareNode> registry(Zoo zoo) {
-      return zoo.hardware();
-    }
-
-    List<Column<HardwareNode>> columns() {
-      return ZooColumns.HARDWARE;
+    HardwareList() {
+      super(Zoo::hardware, ZooColumns.HARDWARE);
     }
   }
 
   @Command(name = "workloads", description = "Models: family, parameters, inference work, shape.")
   static final class WorkloadList extends ListCommand<Workload> {
-    Registry<Workload> registry(Zoo zoo) {
-      return zoo.workloads();
-    }
-
-    List<Column<Workload>> columns() {
-      return ZooColumns.WORKLOADS;
+    WorkloadList() {
+      super(Zoo::workloads, ZooColumns.WORKLOADS);
     }
   }
 
   @Command(name = "systems", description = "Clusters: nodes, accelerators, fabric.")
   static final class SystemList extends ListCommand<Fleet> {
-    Registry<Fleet> registry(Zoo zoo) {
-      return zoo.fleets();
-    }
-
-    List<Column<Fleet>> columns() {
-      return ZooColumns.FLEETS;
+    SystemList() {
+      super(Zoo::fleets, ZooColumns.FLEETS);
     }
   }
 
   @Command(name = "grids", description = "Electricity grids: carbon intensity, PUE, water.")
   static final class GridList extends ListCommand<GridProfile> {
-    Registry<GridProfile> registry(Zoo zoo) {
-      return zoo.grids();
-    }
-
-    List<Column<GridProfile>> columns() {
-      return ZooColumns.GRIDS;
+    GridList() {
+      super(Zoo::grids, ZooColumns.GRIDS);
     }
   }
 
@@ -176,12 +164,8 @@ final class ZooCommand implements java.util.concurrent.Callable<Integer> {
 
   @Command(name = "scenarios", description = "Named scenarios: workload, system, SLA, power budget.")
   static final class ScenarioList extends ListCommand<Scenario> {
-    Registry<Scenario> registry(Zoo zoo) {
-      return zoo.scenarios();
-    }
-
-    List<Column<Scenario>> columns() {
-      return ZooColumns.SCENARIOS;
+    ScenarioList() {
+      super(Zoo::scenarios, ZooColumns.SCENARIOS);
     }
   }
 }

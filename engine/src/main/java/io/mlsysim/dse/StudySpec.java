@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +90,7 @@ public final class StudySpec {
 
   /** Parses spec text; {@code origin} names it in messages (a file path). */
   public static StudySpec parse(String origin, String text) {
-    ObjectMapper yaml = mapper();
+    ObjectMapper yaml = io.mlsysim.yaml.StrictYaml.mapper(); // duplicate keys refused, like every reader
     JsonNode root;
     try {
       root = yaml.readTree(text);
@@ -110,12 +109,6 @@ public final class StudySpec {
     StudySpec s = new StudySpec(origin, text, lines(yaml, text));
     s.read(root);
     return s;
-  }
-
-  private static ObjectMapper mapper() {
-    YAMLFactory f = YAMLFactory.builder().build();
-    f.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    return new ObjectMapper(f);
   }
 
   private void read(JsonNode root) {

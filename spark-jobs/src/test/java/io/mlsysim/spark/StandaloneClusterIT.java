@@ -161,17 +161,30 @@ class StandaloneClusterIT {
     return pb.start();
   }
 
+  /**
+   * Waits until the process writes {@code line} to its log: woken by file-system events on the
+   * log's folder (inotify), so it returns as soon as the line lands, and fails fast if the
+   * process dies first.
+   */
   private static void awaitLog(Path log, String line, Process p) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-      if (text.contains(line)) {
-        return;
+    try (java.nio.file.WatchService watch = log.getFileSystem().newWatchService()) {
+      log.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+          java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+      while (System.nanoTime() < deadline) {
+        String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        if (text.contains(line)) {
+          return;
+        }
+        if (!p.isAlive()) {
+          throw new AssertionError(log + " ended before '" + line + "':\n" + tail(text));
+        }
+        java.nio.file.WatchKey key = watch.poll(1, TimeUnit.SECONDS); // next write, or recheck liveness
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
       }
-      if (!p.isAlive()) {
-        throw new AssertionError(log + " ended before '" + line + "':\n" + tail(text));
-      }
-      Thread.sleep(200);
     }
     throw new AssertionError("no '" + line + "' in " + log + " after 90 s:\n" + tail(Files.readString(log)));
   }
