@@ -1,14 +1,25 @@
 package io.mlsysim.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.CustomPropertyDefinition;
+import com.github.victools.jsonschema.generator.CustomPropertyDefinitionProvider;
+import com.github.victools.jsonschema.generator.FieldScope;
+import com.github.victools.jsonschema.generator.SchemaGenerationContext;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
+import io.mlsysim.yaml.OneKey;
+import io.mlsysim.yaml.Pair;
+import io.mlsysim.yaml.WrittenAs;
 import io.mlsysim.zoo.spec.QText;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,11 +31,13 @@ final class JsonSchemas {
 
   static ObjectNode of(Class<?> type, String title) {
     SchemaGeneratorConfigBuilder b = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-        .with(new JacksonModule())
-        .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT);
+        .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED))
+        .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
     // The readers use snake_case; the schema must say the same names.
-    b.forFields().withPropertyNameOverrideResolver(f -> f.getAnnotationConsideringFieldAndGetter(
-        com.fasterxml.jackson.annotation.JsonProperty.class) != null ? null : snake(f.getName()));
+    b.forFields().withPropertyNameOverrideResolver(f -> {
+      JsonProperty named = f.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
+      return named != null && !named.value().isEmpty() ? null : snake(f.getName());
+    });
     // A quantity is written as text with a unit: "80 GiB", "3.35 TB/s".
     b.forTypesInGeneral().withCustomDefinitionProvider((javaType, ctx) -> {
       if (javaType.getErasedType() != QText.class) {
@@ -36,12 +49,55 @@ final class JsonSchemas {
       node.put("pattern", "^\\s*[+-]?[0-9][0-9_,.]*([eE][+-]?[0-9]+)?\\s*\\S.*$");
       return new CustomDefinition(node, true);
     });
+    // A type YAML spells in several shapes offers each shape's own schema.
+    b.forTypesInGeneral().withCustomDefinitionProvider((javaType, ctx) -> {
+      WrittenAs shapes = javaType.getErasedType().getAnnotation(WrittenAs.class);
+      if (shapes == null) {
+        return null;
+      }
+      ObjectNode node = ctx.getGeneratorConfig().createObjectNode();
+      var anyOf = node.putArray("anyOf");
+      for (Class<?> shape : shapes.value()) {
+        anyOf.add(ctx.createDefinitionReference(ctx.getTypeContext().resolve(shape)));
+      }
+      return new CustomDefinition(node, CustomDefinition.DefinitionType.STANDARD, CustomDefinition.AttributeInclusion.NO);
+    });
+    b.forFields().withCustomDefinitionProvider(new SingleOrList());
+    b.forTypesInGeneral().withTypeAttributeOverride((node, scope, ctx) -> {
+      if (scope.getType().getErasedType().isAnnotationPresent(OneKey.class)) {
+        node.put("minProperties", 1);
+        node.put("maxProperties", 1);
+      }
+    });
+    b.forFields().withArrayMinItemsResolver(f -> isPair(f) ? 2 : null);
+    b.forFields().withArrayMaxItemsResolver(f -> isPair(f) ? 2 : null);
     ObjectNode schema = new SchemaGenerator(b.build()).generateSchema(type);
     schema.put("title", title);
     return schema;
   }
 
+  private static boolean isPair(FieldScope f) {
+    return f.getAnnotation(Pair.class) != null && !f.isFakeContainerItemScope();
+  }
+
   static String snake(String camel) {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  /** A list the reader also accepts as a single item says so: anyOf [item, list]. */
+  private static final class SingleOrList implements CustomPropertyDefinitionProvider<FieldScope> {
+    @Override
+    public CustomPropertyDefinition provideCustomSchemaDefinition(FieldScope field, SchemaGenerationContext ctx) {
+      JsonFormat format = field.getAnnotation(JsonFormat.class);
+      if (format == null || !List.of(format.with()).contains(JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          || field.getContainerItemType() == null) {
+        return null;
+      }
+      ObjectNode node = ctx.getGeneratorConfig().createObjectNode();
+      var anyOf = node.putArray("anyOf");
+      anyOf.add(ctx.createDefinitionReference(field.getContainerItemType()));
+      anyOf.add(ctx.createStandardDefinition(field, this));
+      return new CustomPropertyDefinition(node, CustomDefinition.AttributeInclusion.YES);
+    }
   }
 }

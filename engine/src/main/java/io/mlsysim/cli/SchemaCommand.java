@@ -14,13 +14,14 @@ import picocli.CommandLine.Spec;
 /** {@code mlsysim schema plan|hardware|workload|study}: JSON Schema for editors and CI linters. */
 @Command(name = "schema", description = "Print the JSON Schema of a plan, a hardware or workload entry, or a study.")
 final class SchemaCommand implements Callable<Integer> {
-  /** Schema subjects: the types the YAML readers bind to. Other modules may add theirs (study). */
+  /** Schema subjects: the types the YAML readers bind to. */
   static final Map<String, Class<?>> SUBJECTS = new LinkedHashMap<>();
 
   static {
     SUBJECTS.put("plan", PlanSpec.class);
     SUBJECTS.put("hardware", HardwareSpec.class);
     SUBJECTS.put("workload", WorkloadSpec.class);
+    SUBJECTS.put("study", io.mlsysim.dse.StudyFile.class);
   }
 
   @Spec CommandSpec spec;
@@ -30,19 +31,10 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (subject.equalsIgnoreCase("study")) {
-      // The study reader walks a YAML tree (its space mixes lists and range objects), so its
-      // schema is a resource that StudySchemaTest keeps in step with the parser's keys.
-      try (java.io.InputStream in = io.mlsysim.dse.StudySpec.class.getResourceAsStream("study.schema.json")) {
-        spec.commandLine().getOut().println(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip());
-      }
-      spec.commandLine().getOut().flush();
-      return ExitCode.OK;
-    }
     Class<?> type = SUBJECTS.get(subject.toLowerCase(java.util.Locale.ROOT));
     if (type == null) {
       throw new IllegalArgumentException("schema: unknown subject '" + subject + "'; use one of "
-          + String.join(", ", SUBJECTS.keySet()) + ", study");
+          + String.join(", ", SUBJECTS.keySet()));
     }
     String title = "MLSys·im " + subject.toLowerCase(java.util.Locale.ROOT);
     spec.commandLine().getOut().println(Listing.JSON.writeValueAsString(JsonSchemas.of(type, title)));

@@ -3,8 +3,11 @@ package io.mlsysim.dse;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +28,9 @@ import java.util.regex.Pattern;
  * A study as written in {@code configs/studies/*.yaml}, parsed strictly: unknown keys, duplicate
  * keys, wrong types and impossible ranges are refused with the file, line, field, value and a
  * fix. Names of zoo entries and result fields are checked later, by {@link StudyPlan#compile}.
- * The format is described by {@code study.schema.json} next to this class.
+ * The file binds to {@link StudyFile}, from which {@code mlsysim schema study} generates the JSON Schema.
  */
 public final class StudySpec {
-  /** Allowed top-level keys. */
-  static final Set<String> TOP = Set.of("name", "description", "pipeline", "fixed", "space", "conditions",
-      "constraints", "objectives", "strategy", "output");
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
   private static final long MAX_VALUES = 1_000_000;
 
@@ -107,109 +106,99 @@ public final class StudySpec {
       throw new StudySpecException(origin + ": a study is a mapping with name, pipeline, space, objectives …");
     }
     StudySpec s = new StudySpec(origin, text, lines(yaml, text));
-    s.read(root);
+    StudyFile file;
+    try {
+      file = yaml.treeToValue(root, StudyFile.class);
+    } catch (JsonMappingException e) {
+      throw s.bindingError(e, root);
+    } catch (JsonProcessingException e) {
+      throw new StudySpecException(origin + ": " + e.getOriginalMessage());
+    }
+    s.read(file, root);
     return s;
   }
 
-  private void read(JsonNode root) {
-    keys(root, "", TOP);
-    name = string(root, "name", true);
+  private void read(StudyFile f, JsonNode root) {
+    name = text(f.name, "name");
     if (!NAME.matcher(name).matches()) {
       throw error("name", "'" + name + "' is not a study name; use lower-case letters, digits, '_' and '-'"
           + " (it names directories and partitions)");
     }
-    description = root.has("description") ? string(root, "description", false) : "";
-    JsonNode p = root.get("pipeline");
-    if (p == null || (!p.isArray() && !p.isTextual()) || p.isEmpty() && p.isArray()) {
-      throw error("pipeline", "'pipeline' is required: the names of the model pipeline, e.g. [training]");
+    description = f.description == null ? "" : f.description;
+    if (f.pipeline == null || f.pipeline.isEmpty()) {
+      throw error("pipeline", "'pipeline' is required: the names of the model pipeline, e.g. [DistributedModel]");
     }
-    if (p.isTextual()) {
-      pipeline.add(p.asText());
-    } else {
-      for (int i = 0; i < p.size(); i++) {
-        if (!p.get(i).isTextual()) {
-          throw error("pipeline[" + i + "]", "pipeline entries are names, got " + p.get(i));
-        }
-        pipeline.add(p.get(i).asText());
-      }
+    for (int i = 0; i < f.pipeline.size(); i++) {
+      pipeline.add(text(f.pipeline.get(i), "pipeline[" + i + "]"));
     }
-    JsonNode fx = root.get("fixed");
-    if (fx != null && !fx.isNull()) {
-      if (!fx.isObject()) {
-        throw error("fixed", "'fixed' is a mapping of input name to one value, e.g. {seq_len: 4096}");
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = fx.fields(); it.hasNext(); ) {
-        var e = it.next();
-        fixed.put(e.getKey(), scalar("fixed." + e.getKey(), e.getValue()));
-      }
+    if (f.fixed != null) {
+      f.fixed.forEach((k, v) -> fixed.put(k, scalar("fixed." + k, v)));
     }
-    JsonNode sp = root.get("space");
-    if (sp == null || !sp.isObject() || sp.isEmpty()) {
+    if (f.space == null || f.space.isEmpty()) {
       throw error("space", "'space' is required: a mapping of decision variable to its values, e.g. "
           + "{hardware: [H100, A100], tp: {powers_of_two: [1, 8]}}");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = sp.fields(); it.hasNext(); ) {
-      var e = it.next();
-      if (fixed.containsKey(e.getKey())) {
-        throw error("space." + e.getKey(), "'" + e.getKey() + "' is both fixed and in the space; keep one");
+    f.space.forEach((k, d) -> {
+      if (fixed.containsKey(k)) {
+        throw error("space." + k, "'" + k + "' is both fixed and in the space; keep one");
       }
-      space.put(e.getKey(), dimension("space." + e.getKey(), e.getValue()));
-    }
-    conditions = strings(root, "conditions");
-    constraints = strings(root, "constraints");
-    JsonNode obj = root.get("objectives");
-    if (obj == null || !obj.isArray() || obj.isEmpty()) {
+      space.put(k, dimension("space." + k, d));
+    });
+    conditions = texts(f.conditions, "conditions");
+    constraints = texts(f.constraints, "constraints");
+    if (f.objectives == null || f.objectives.isEmpty()) {
       throw error("objectives", "'objectives' is required: a list like [{minimize: step_time_s}, {minimize: cost_usd}]");
     }
-    for (int i = 0; i < obj.size(); i++) {
-      String f = "objectives[" + i + "]";
-      JsonNode o = obj.get(i);
-      if (!o.isObject() || o.size() != 1 || !(o.has("minimize") || o.has("maximize"))
-          || !o.elements().next().isTextual()) {
-        throw error(f, "an objective is {minimize: <result field>} or {maximize: <result field>}, got " + o);
+    for (int i = 0; i < f.objectives.size(); i++) {
+      StudyFile.Objective o = f.objectives.get(i);
+      if (o == null || (o.minimize == null) == (o.maximize == null)) {
+        throw error("objectives[" + i + "]", "an objective is " + OBJECTIVE_FORM + ", got " + root.at("/objectives/" + i));
       }
-      boolean max = o.has("maximize");
-      objectives.add(new Objective(o.get(max ? "maximize" : "minimize").asText(), max));
+      boolean max = o.maximize != null;
+      objectives.add(new Objective(text(max ? o.maximize : o.minimize, "objectives[" + i + "]"), max));
     }
-    JsonNode st = root.get("strategy");
-    if (st != null && !st.isNull()) {
-      strategy = strategy(st);
+    if (f.strategy != null) {
+      strategy = strategy(f.strategy);
     }
-    JsonNode out = root.get("output");
-    if (out != null && !out.isNull()) {
-      keys(out, "output", Set.of("path", "partitions"));
-      outputPath = out.has("path") ? string(out, "path", "output.path") : null;
-      partitions = out.has("partitions") ? (int) integer("output.partitions", out.get("partitions"), 1, 100_000) : 0;
+    if (f.output != null) {
+      outputPath = f.output.path;
+      partitions = f.output.partitions == null ? 0 : (int) integer("output.partitions", f.output.partitions, 1, 100_000);
     }
   }
 
-  private StrategySpec strategy(JsonNode st) {
-    keys(st, "strategy", Set.of("kind", "samples", "population", "generations", "seed"));
-    String kind = string(st, "kind", "strategy.kind");
-    long seed = st.has("seed") ? integer("strategy.seed", st.get("seed"), Long.MIN_VALUE, Long.MAX_VALUE) : 42;
+  private static final String OBJECTIVE_FORM = "{minimize: <result field>} or {maximize: <result field>}";
+  private static final String DIMENSION_FORMS = "a list of values, {range: [lo, hi], step: s}, "
+      + "{powers_of_two: [lo, hi]} or {continuous: [lo, hi], grid_points: n}";
+
+  private StrategySpec strategy(StudyFile.Strategy st) {
+    String kind = text(st.kind, "strategy.kind");
+    long seed = st.seed == null ? 42 : st.seed;
     switch (kind) {
       case "grid" -> {
-        for (String k : List.of("samples", "population", "generations")) {
-          if (st.has(k)) {
-            throw error("strategy." + k, "a grid visits every point; '" + k + "' applies to random, "
-                + "latin_hypercube or nsga2");
+        Map<String, Long> notForGrid = new LinkedHashMap<>();
+        notForGrid.put("samples", st.samples);
+        notForGrid.put("population", st.population);
+        notForGrid.put("generations", st.generations);
+        for (var e : notForGrid.entrySet()) {
+          if (e.getValue() != null) {
+            throw error("strategy." + e.getKey(), "a grid visits every point; '" + e.getKey()
+                + "' applies to random, latin_hypercube or nsga2");
           }
         }
         return new StrategySpec(kind, 0, 0, 0, 0);
       }
       case "random", "latin_hypercube" -> {
-        if (!st.has("samples")) {
+        if (st.samples == null) {
           throw error("strategy", "strategy '" + kind + "' needs 'samples: <n>'");
         }
-        return new StrategySpec(kind, integer("strategy.samples", st.get("samples"), 1, Long.MAX_VALUE / 2), 0, 0,
-            seed);
+        return new StrategySpec(kind, integer("strategy.samples", st.samples, 1, Long.MAX_VALUE / 2), 0, 0, seed);
       }
       case "nsga2" -> {
-        int pop = st.has("population") ? (int) integer("strategy.population", st.get("population"), 4, 1_000_000) : 0;
-        int gen = st.has("generations") ? (int) integer("strategy.generations", st.get("generations"), 1, 100_000) : 0;
-        if (pop == 0 || gen == 0) {
+        if (st.population == null || st.generations == null) {
           throw error("strategy", "strategy 'nsga2' needs 'population: <n>' and 'generations: <n>'");
         }
+        int pop = (int) integer("strategy.population", st.population, 4, 1_000_000);
+        int gen = (int) integer("strategy.generations", st.generations, 1, 100_000);
         return new StrategySpec(kind, 0, pop, gen, seed);
       }
       default -> throw error("strategy.kind", "unknown strategy '" + kind
@@ -217,34 +206,25 @@ public final class StudySpec {
     }
   }
 
-  private DimSpec dimension(String field, JsonNode n) {
-    if (n.isArray()) {
-      if (n.isEmpty()) {
-        throw error(field, "the list of values is empty; give at least one");
+  private DimSpec dimension(String field, StudyFile.Dimension d) {
+    if (d == null) {
+      throw error(field, "no values; write " + DIMENSION_FORMS);
+    }
+    if (d.list != null) {
+      return values(field, d.list);
+    }
+    if (d.form instanceof StudyFile.ValuesForm v) {
+      if (v.values == null) {
+        throw error(field + ".values", "write the values as a list, e.g. [1, 2, 4]");
       }
-      List<Object> values = new ArrayList<>();
-      for (int i = 0; i < n.size(); i++) {
-        Object v = scalar(field + "[" + i + "]", n.get(i));
-        if (values.contains(v)) {
-          throw error(field + "[" + i + "]", "value " + v + " appears twice; list each value once");
-        }
-        values.add(v);
+      return values(field + ".values", v.values);
+    }
+    if (d.form instanceof StudyFile.RangeForm r) {
+      if (r.range == null) {
+        throw error(field, "'step' alone is not a dimension; add range: [lo, hi]");
       }
-      return new DimSpec.Values(values);
-    }
-    if (!n.isObject() || n.size() == 0) {
-      throw error(field, "a dimension is a list of values, {range: [lo, hi], step: s}, "
-          + "{powers_of_two: [lo, hi]} or {continuous: [lo, hi], grid_points: n}; got " + n);
-    }
-    keys(n, field, Set.of("values", "range", "step", "powers_of_two", "continuous", "grid_points"));
-    if (n.has("values")) {
-      keys(n, field, Set.of("values"));
-      return dimension(field + ".values", n.get("values"));
-    }
-    if (n.has("range")) {
-      keys(n, field, Set.of("range", "step"));
-      long[] b = pair(field + ".range", n.get("range"));
-      long step = n.has("step") ? integer(field + ".step", n.get("step"), 1, Long.MAX_VALUE) : 1;
+      long[] b = pair(field + ".range", r.range);
+      long step = r.step == null ? 1 : integer(field + ".step", r.step, 1, Long.MAX_VALUE);
       if (b[1] < b[0]) {
         throw error(field + ".range", "range [" + b[0] + ", " + b[1] + "] is empty; write [lo, hi] with lo ≤ hi");
       }
@@ -253,45 +233,65 @@ public final class StudySpec {
       }
       return new DimSpec.Range(b[0], b[1], step);
     }
-    if (n.has("powers_of_two")) {
-      keys(n, field, Set.of("powers_of_two"));
-      long[] b = pair(field + ".powers_of_two", n.get("powers_of_two"));
+    if (d.form instanceof StudyFile.PowersOfTwoForm p) {
+      long[] b = pair(field + ".powers_of_two", p.powersOfTwo);
       if (Long.bitCount(b[0]) != 1 || Long.bitCount(b[1]) != 1 || b[1] < b[0]) {
         throw error(field + ".powers_of_two", "[" + b[0] + ", " + b[1] + "] must be two powers of two, lo ≤ hi,"
             + " e.g. [1, 64]");
       }
       return new DimSpec.PowersOfTwo(b[0], b[1]);
     }
-    if (n.has("continuous")) {
-      keys(n, field, Set.of("continuous", "grid_points"));
-      JsonNode c = n.get("continuous");
-      if (!c.isArray() || c.size() != 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
-        throw error(field + ".continuous", "write [lo, hi] with two numbers, got " + c);
+    if (d.form instanceof StudyFile.ContinuousForm c) {
+      if (c.continuous == null) {
+        throw error(field, "'grid_points' alone is not a dimension; add continuous: [lo, hi]");
       }
-      double lo = c.get(0).asDouble();
-      double hi = c.get(1).asDouble();
+      if (c.continuous.size() != 2 || c.continuous.contains(null)) {
+        throw error(field + ".continuous", "write [lo, hi] with two numbers, got " + c.continuous);
+      }
+      double lo = c.continuous.get(0);
+      double hi = c.continuous.get(1);
       if (!(lo <= hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
         throw error(field + ".continuous", "[" + lo + ", " + hi + "] is not an interval; write [lo, hi], lo ≤ hi");
       }
-      int points = n.has("grid_points") ? (int) integer(field + ".grid_points", n.get("grid_points"), 1, MAX_VALUES) : 5;
+      int points = c.gridPoints == null ? 5 : (int) integer(field + ".grid_points", c.gridPoints, 1, MAX_VALUES);
       return new DimSpec.Continuous(lo, hi, points);
     }
-    throw error(field, "'step' or 'grid_points' alone is not a dimension; add range or continuous");
+    if (d.other.isObject() && !d.other.isEmpty()) {
+      String k = d.other.fieldNames().next();
+      var sugg = io.mlsysim.zoo.NameMatcher.suggest(k, DIMENSION_KEYS);
+      throw error(field + "." + k, "unknown key '" + k + "'" + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0)
+          + "'?") + "; a dimension is " + DIMENSION_FORMS);
+    }
+    throw error(field, "a dimension is " + DIMENSION_FORMS + "; got " + (d.other.isValueNode()
+        ? d.other + " (a single value belongs in 'fixed', or write [" + d.other + "])" : d.other));
   }
 
-  private long[] pair(String field, JsonNode n) {
-    if (n == null || !n.isArray() || n.size() != 2) {
+  private static final Set<String> DIMENSION_KEYS = Set.of("values", "range", "step", "powers_of_two", "continuous",
+      "grid_points");
+
+  private DimSpec values(String field, List<StudyFile.Value> given) {
+    if (given.isEmpty()) {
+      throw error(field, "the list of values is empty; give at least one");
+    }
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      Object v = scalar(field + "[" + i + "]", given.get(i));
+      if (values.contains(v)) {
+        throw error(field + "[" + i + "]", "value " + v + " appears twice; list each value once");
+      }
+      values.add(v);
+    }
+    return new DimSpec.Values(values);
+  }
+
+  private long[] pair(String field, List<Long> n) {
+    if (n == null || n.size() != 2 || n.contains(null)) {
       throw error(field, "write [lo, hi] with two integers, got " + n);
     }
-    return new long[] {integer(field + "[0]", n.get(0), Long.MIN_VALUE, Long.MAX_VALUE),
-        integer(field + "[1]", n.get(1), Long.MIN_VALUE, Long.MAX_VALUE)};
+    return new long[] {n.get(0), n.get(1)};
   }
 
-  private long integer(String field, JsonNode n, long min, long max) {
-    if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
-      throw error(field, "expected an integer, got " + n);
-    }
-    long v = n.asLong();
+  private long integer(String field, long v, long min, long max) {
     if (v < min || v > max) {
       throw error(field, "value " + v + " is out of range; use " + (max == Long.MAX_VALUE ? "at least " + min
           : min + " to " + max));
@@ -299,65 +299,110 @@ public final class StudySpec {
     return v;
   }
 
-  private Object scalar(String field, JsonNode n) {
-    if (n.isIntegralNumber() && n.canConvertToLong()) {
-      return n.asLong();
+  private Object scalar(String field, StudyFile.Value value) {
+    Object v = value == null ? null : value.value;
+    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+      return ((Number) v).longValue();
     }
-    if (n.isNumber()) {
-      return n.asDouble();
+    if (v instanceof java.math.BigInteger b && b.bitLength() < 64) {
+      return b.longValue();
     }
-    if (n.isTextual()) {
-      return n.asText();
+    if (v instanceof Number n) {
+      return n.doubleValue();
     }
-    throw error(field, "expected a name or a number, got " + (n.isNull() ? "nothing" : n.toString()));
+    if (v instanceof String t) {
+      return t;
+    }
+    throw error(field, "expected a name or a number, got " + (v == null ? "nothing" : v));
   }
 
-  private List<String> strings(JsonNode root, String field) {
+  private List<String> texts(List<String> given, String field) {
     List<String> out = new ArrayList<>();
-    JsonNode n = root.get(field);
-    if (n == null || n.isNull()) {
-      return out;
-    }
-    if (!n.isArray()) {
-      throw error(field, "'" + field + "' is a list of expressions, e.g. ['tp <= gpus_per_node']");
-    }
-    for (int i = 0; i < n.size(); i++) {
-      if (!n.get(i).isTextual()) {
-        throw error(field + "[" + i + "]", "expected an expression in quotes, got " + n.get(i));
+    if (given != null) {
+      for (int i = 0; i < given.size(); i++) {
+        out.add(text(given.get(i), field + "[" + i + "]"));
       }
-      out.add(n.get(i).asText());
     }
     return out;
   }
 
-  private String string(JsonNode n, String key, boolean required) {
-    return string(n, key, key);
-  }
-
-  private String string(JsonNode n, String key, String field) {
-    JsonNode v = n.get(key);
-    if (v == null || v.isNull()) {
+  private String text(String v, String field) {
+    if (v == null) {
       throw error(field, "'" + field + "' is required");
     }
-    if (!v.isTextual() || v.asText().isBlank()) {
-      throw error(field, "expected text, got " + v);
+    if (v.isBlank()) {
+      throw error(field, "'" + field + "' is empty; write a name or an expression");
     }
-    return v.asText();
+    return v;
   }
 
-  private void keys(JsonNode n, String field, Set<String> allowed) {
-    if (!n.isObject()) {
-      throw error(field, "expected a mapping, got " + n);
+  /** A binding error from Jackson, said as "file:line: field: what was expected, what was found". */
+  private StudySpecException bindingError(JsonMappingException e, JsonNode root) {
+    String field = path(e);
+    if (e instanceof UnrecognizedPropertyException u) {
+      Set<String> allowed = new java.util.TreeSet<>();
+      u.getKnownPropertyIds().forEach(id -> allowed.add(String.valueOf(id)));
+      String k = u.getPropertyName();
+      var sugg = io.mlsysim.zoo.NameMatcher.suggest(k, allowed);
+      return error(field, "unknown key '" + k + "'" + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?")
+          + " (allowed: " + String.join(", ", allowed) + ")");
     }
-    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        String path = field.isEmpty() ? k : field + "." + k;
-        var sugg = io.mlsysim.zoo.NameMatcher.suggest(k, allowed);
-        throw error(path, "unknown key '" + k + "'" + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?")
-            + " (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+    JsonNode found = root.at(pointer(e));
+    String got = found.isMissingNode() ? "" : ", got " + (found.isNull() ? "nothing" : found.toString());
+    Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+    return error(field.isEmpty() ? "study" : field, "expected " + expected(type) + got);
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "another value";
+    }
+    if (type == String.class) {
+      return "text";
+    }
+    if (type == Long.class || type == long.class || type == Integer.class) {
+      return "a whole number";
+    }
+    if (type == Double.class) {
+      return "a number";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type == StudyFile.Objective.class) {
+      return OBJECTIVE_FORM;
+    }
+    if (type == StudyFile.Strategy.class) {
+      return "a mapping like {kind: random, samples: 1000}";
+    }
+    if (type == StudyFile.Output.class) {
+      return "a mapping like {path: out/study, partitions: 8}";
+    }
+    return "a mapping";
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
       }
     }
+    return sb.toString();
+  }
+
+  private static com.fasterxml.jackson.core.JsonPointer pointer(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        sb.append('/').append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
+      } else if (ref.getIndex() >= 0) {
+        sb.append('/').append(ref.getIndex());
+      }
+    }
+    return com.fasterxml.jackson.core.JsonPointer.compile(sb.toString());
   }
 
   /** An error at a field: "file:line: field: message". */

@@ -29,6 +29,7 @@ public final class StrictYaml {
     m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     m.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    m.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // "batch: 1.5" is an error, not 1
     m.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     return m;
   }
