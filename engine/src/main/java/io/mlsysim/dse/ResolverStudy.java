@@ -213,6 +213,7 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
     private final double[] gpus, perNode, nodes;
     private final int dWorkload, dFleet;
     private final String zooDigest;
+    private final List<Zoo.OverlayText> overlays;
     private transient volatile Runtime runtime;
 
     /** What each executor JVM rebuilds: the compiled pipeline, slots and converted choices. */
@@ -238,6 +239,7 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
       }
       this.resultPorts = resultPorts.toArray(new String[0]);
       this.zooDigest = zoo.digest();
+      this.overlays = zoo.overlayTexts();
       dWorkload = space.indexOf("workload");
       dFleet = space.indexOf("fleet");
       int nw = dWorkload < 0 ? 0 : space.dimensions().get(dWorkload).size();
@@ -266,6 +268,26 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
       }
     }
 
+    /**
+     * Zoo entries are looked up by name where the pipeline runs, so they must be the driver's.
+     * A cluster executor does not see the driver's overlay files: it rebuilds the driver's zoo
+     * from the overlay texts this evaluator carries, and checks the digest. Only a different
+     * built-in zoo (another engine version on the executors) is left to refuse.
+     */
+    private void adoptDriversZoo() {
+      String here = Zoo.current().digest();
+      if (here.equals(zooDigest)) {
+        return;
+      }
+      Zoo shipped = Zoo.withOverlayTexts(overlays);
+      if (!shipped.digest().equals(zooDigest)) {
+        throw new IllegalStateException("this executor's zoo (digest " + shipped.digest().substring(0, 12)
+            + "… with the driver's " + overlays.size() + " overlay(s)) differs from the driver's ("
+            + zooDigest.substring(0, 12) + "…); run the same engine version on the driver and the executors");
+      }
+      Zoo.setCurrent(shipped);
+    }
+
     @SuppressWarnings("unchecked")
     Runtime pipeline() {
       Runtime r = runtime;
@@ -274,13 +296,7 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
       }
       synchronized (this) {
         if (runtime == null) {
-          // Zoo entries are looked up by name where the pipeline runs; they must be the driver's.
-          String here = Zoo.current().digest();
-          if (!here.equals(zooDigest)) {
-            throw new IllegalStateException("this executor's zoo (digest " + here.substring(0, 12) + "…) differs from "
-                + "the driver's (" + zooDigest.substring(0, 12) + "…); ship the same overlays to executors "
-                + "(MLSYSIM_REGISTRY, spark.executorEnv.MLSYSIM_REGISTRY)");
-          }
+          adoptDriversZoo();
           ResolverFactory factory = ResolverFactory.standard();
           List<Resolver<?>> rs = new ArrayList<>();
           for (String n : names) {

@@ -16,7 +16,7 @@ public final class NameMatcher {
    */
   public static List<String> suggest(String requested, Collection<String> known) {
     String r = normalize(requested);
-    record Scored(String name, int score) {}
+    record Scored(String name, int score, int distance) {}
     List<Scored> scored = new ArrayList<>();
     for (String k : known) {
       String n = normalize(k);
@@ -26,10 +26,11 @@ public final class NameMatcher {
       boolean prefix = !r.isEmpty() && (n.startsWith(r) || r.startsWith(n));
       int limit = Math.max(2, r.length() / 3);
       if (d <= limit || prefix) {
-        scored.add(new Scored(k, prefix ? Math.min(d, 1) : d));
+        scored.add(new Scored(k, prefix ? Math.min(d, 1) : d, d));
       }
     }
-    scored.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::name));
+    // Among prefix matches the shortest completion comes first: "latency" → latency_s.
+    scored.sort(Comparator.comparingInt(Scored::score).thenComparingInt(Scored::distance).thenComparing(Scored::name));
     List<String> out = new ArrayList<>();
     for (Scored s : scored) {
       if (out.size() == 3) {

@@ -62,8 +62,14 @@ public final class Zoo {
   private final Registry<Datacenter> datacenters = new Registry<>("datacenter");
   private final Registry<Price> prices = new Registry<>("price");
   private final Registry<Scenario> scenarios = new Registry<>("scenario");
-  private final List<String> overlays = new ArrayList<>();
+  private final List<OverlayText> overlays = new ArrayList<>();
   private String digest;
+
+  /**
+   * An overlay file's origin (its path on the machine that read it) and content: what a Spark
+   * driver ships to executors, which may not see the driver's files.
+   */
+  public record OverlayText(String origin, String text) implements java.io.Serializable {}
 
   private Zoo() {}
 
@@ -74,14 +80,23 @@ public final class Zoo {
 
   /** The built-in zoo with overlay files (or folders of *.yaml files) applied in order. */
   public static Zoo withOverlays(List<Path> overlayPaths) {
+    List<OverlayText> texts = new ArrayList<>();
+    for (Path p : expand(overlayPaths)) {
+      texts.add(new OverlayText(p.toString(), readFile(p)));
+    }
+    return withOverlayTexts(texts);
+  }
+
+  /** The built-in zoo with overlays given as text, applied in order (as {@link #withOverlays}). */
+  public static Zoo withOverlayTexts(List<OverlayText> overlayTexts) {
     Zoo zoo = new Zoo();
     List<ZooFileReader.ZooFile> files = new ArrayList<>();
     for (String resource : builtInResources()) {
       files.add(ZooFileReader.read(BUILT_IN + ":" + resource, readResource(DATA + resource)));
     }
-    for (Path p : expand(overlayPaths)) {
-      zoo.overlays.add(p.toString());
-      files.add(ZooFileReader.read(p.toString(), readFile(p)));
+    for (OverlayText o : overlayTexts) {
+      zoo.overlays.add(o);
+      files.add(ZooFileReader.read(o.origin(), o.text()));
     }
     // Kinds load in dependency order so a node can name a chip an overlay added.
     for (ZooKind kind : ZooKind.values()) {
@@ -200,6 +215,11 @@ public final class Zoo {
 
   /** Overlay files applied on top of the built-ins, in order. */
   public List<String> overlays() {
+    return overlays.stream().map(OverlayText::origin).toList();
+  }
+
+  /** The overlays with their content, in order: enough to rebuild this zoo elsewhere. */
+  public List<OverlayText> overlayTexts() {
     return List.copyOf(overlays);
   }
 

@@ -32,6 +32,7 @@ class StandaloneClusterIT {
   static final Path TARGET = Path.of("target").toAbsolutePath();
   static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
   static final Path SPEC = PROJECT.resolve("configs/studies/quickstart.yaml");
+  static final Path OVERLAY = PROJECT.resolve("configs/registry/examples");
 
   @Test
   void quickstartOnAStandaloneClusterMatchesLocalRuns() throws Exception {
@@ -62,7 +63,10 @@ class StandaloneClusterIT {
           "--conf", "spark.ui.enabled=false",
           System.getProperty("mlsysim.jobJar"), SPEC.toString(), "--out", clusterOut.toString(),
           "--run-id", "cluster", "--partitions", "4"));
-      Process job = start(sparkHome, opens, work.resolve("submit.log"), submit);
+      // The driver alone sees a zoo overlay (as on a laptop submitting to a cluster); the
+      // executors must rebuild the driver's zoo from what the job ships, or every row is an error.
+      Process job = start(sparkHome, opens, work.resolve("submit.log"), submit,
+          Map.of(Zoo.OVERLAY_ENV, OVERLAY.toString()));
       started.add(job);
       assertTrue(job.waitFor(6, TimeUnit.MINUTES), "the job finished in time; see " + work.resolve("submit.log"));
       String log = Files.readString(work.resolve("submit.log"));
@@ -90,6 +94,7 @@ class StandaloneClusterIT {
         }
         Row run = Tables.read(spark, clusterOut.toString(), Tables.RUNS).first();
         assertEquals(masterUrl, run.getAs("spark_master"));
+        assertTrue(run.<String>getAs("zoo_overlays").contains("my-accelerator.yaml"), run.<String>getAs("zoo_overlays"));
         assertEquals(rows, run.<Long>getAs("rows"));
         assertTrue(run.<Long>getAs("executors") >= 1);
         assertTrue(Tables.read(spark, clusterOut.toString(), Tables.SOURCES).count() > 10);
@@ -145,6 +150,11 @@ class StandaloneClusterIT {
 
   private static Process start(Path sparkHome, List<String> opens, Path log, List<String> mainAndArgs)
       throws IOException {
+    return start(sparkHome, opens, log, mainAndArgs, Map.of());
+  }
+
+  private static Process start(Path sparkHome, List<String> opens, Path log, List<String> mainAndArgs,
+      Map<String, String> extraEnv) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(opens);
@@ -158,6 +168,8 @@ class StandaloneClusterIT {
     env.put("SPARK_SCALA_VERSION", "2.13");
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     env.put("SPARK_WORKER_DIR", log.getParent().resolve("worker").toString());
+    env.remove(Zoo.OVERLAY_ENV);
+    env.putAll(extraEnv);
     return pb.start();
   }
 
