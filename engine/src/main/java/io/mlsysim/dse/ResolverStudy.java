@@ -215,6 +215,8 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
     private final String zooDigest;
     private final List<Zoo.OverlayText> overlays;
     private transient volatile Runtime runtime;
+    /** Why this JVM cannot build the pipeline: kept so every later candidate fails fast, not slowly. */
+    private transient volatile RuntimeException unusable;
 
     /** What each executor JVM rebuilds: the compiled pipeline, slots and converted choices. */
     private static final class Runtime {
@@ -288,54 +290,68 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
       Zoo.setCurrent(shipped);
     }
 
-    @SuppressWarnings("unchecked")
     Runtime pipeline() {
       Runtime r = runtime;
       if (r != null) {
         return r;
       }
+      if (unusable != null) {
+        throw unusable;
+      }
       synchronized (this) {
-        if (runtime == null) {
-          adoptDriversZoo();
-          ResolverFactory factory = ResolverFactory.standard();
-          List<Resolver<?>> rs = new ArrayList<>();
-          for (String n : names) {
-            rs.add(factory.get(n));
+        if (runtime == null && unusable == null) {
+          try {
+            adoptDriversZoo();
+            runtime = build();
+          } catch (RuntimeException e) {
+            unusable = e;
           }
-          Runtime x = new Runtime();
-          x.compiled = Pipeline.of(rs).compiled();
-          int n = inputNames.length;
-          x.slots = new int[n];
-          x.numeric = new boolean[n];
-          x.ports = new Port[n];
-          x.objects = new Object[n][];
-          for (int d = 0; d < n; d++) {
-            Port<?> p = x.compiled.input(inputNames[d]).port();
-            x.ports[d] = (Port<Object>) p;
-            x.numeric[d] = p.isNumeric();
-            if (x.numeric[d]) {
-              x.slots[d] = x.compiled.numericSlot(inputNames[d]);
-            } else {
-              x.objects[d] = new Object[labels[d].length];
-              for (int i = 0; i < labels[d].length; i++) {
-                try {
-                  x.objects[d][i] = EdgeValues.toObject(p, labels[d][i]);
-                } catch (RuntimeException e) {
-                  throw new StudySpecException("input '" + inputNames[d] + "': " + e.getMessage());
-                }
-              }
-            }
-          }
-          x.resultSlots = new int[resultPorts.length];
-          for (int k = 0; k < resultPorts.length; k++) {
-            x.resultSlots[k] = x.compiled.numericSlot(resultPorts[k]);
-          }
-          CompiledPipeline c = x.compiled;
-          x.frames = ThreadLocal.withInitial(c::newFrame);
-          runtime = x;
+        }
+        if (unusable != null) {
+          throw unusable;
         }
         return runtime;
       }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Runtime build() {
+      ResolverFactory factory = ResolverFactory.standard();
+      List<Resolver<?>> rs = new ArrayList<>();
+      for (String n : names) {
+        rs.add(factory.get(n));
+      }
+      Runtime x = new Runtime();
+      x.compiled = Pipeline.of(rs).compiled();
+      int n = inputNames.length;
+      x.slots = new int[n];
+      x.numeric = new boolean[n];
+      x.ports = new Port[n];
+      x.objects = new Object[n][];
+      for (int d = 0; d < n; d++) {
+        Port<?> p = x.compiled.input(inputNames[d]).port();
+        x.ports[d] = (Port<Object>) p;
+        x.numeric[d] = p.isNumeric();
+        if (x.numeric[d]) {
+          x.slots[d] = x.compiled.numericSlot(inputNames[d]);
+        } else {
+          x.objects[d] = new Object[labels[d].length];
+          for (int i = 0; i < labels[d].length; i++) {
+            try {
+              x.objects[d][i] = EdgeValues.toObject(p, labels[d][i]);
+            } catch (RuntimeException e) {
+              throw new StudySpecException("input '" + inputNames[d] + "': " + e.getMessage());
+            }
+          }
+        }
+      }
+      x.resultSlots = new int[resultPorts.length];
+      for (int k = 0; k < resultPorts.length; k++) {
+        x.resultSlots[k] = x.compiled.numericSlot(resultPorts[k]);
+      }
+      CompiledPipeline c = x.compiled;
+      x.frames = ThreadLocal.withInitial(c::newFrame);
+      return x;
     }
 
     @Override

@@ -102,6 +102,38 @@ class ShippedOverlaysTest {
     }
   }
 
+  @Test
+  void anExecutorThatCannotRebuildTheZooGivesErrorRowsThatSaySo() throws Exception {
+    Zoo driver = Zoo.withOverlays(List.of(Path.of("../configs/registry/examples")));
+    Zoo before = Zoo.current();
+    try {
+      Zoo.setCurrent(driver);
+      StudyPlan plan = deserialise(serialise(StudyPlan.compile(StudySpec.parse("overlay.yaml", STUDY), driver)));
+      // As if the driver ran another engine version: its digest cannot be rebuilt here.
+      var evaluator = StudyPlan.class.getDeclaredField("evaluator");
+      evaluator.setAccessible(true);
+      Object bound = evaluator.get(plan);
+      var digest = bound.getClass().getDeclaredField("zooDigest");
+      digest.setAccessible(true);
+      digest.set(bound, "f".repeat(64));
+      Zoo.setCurrent(Zoo.builtIn());
+      Candidate c = plan.space().newCandidate();
+      Evaluation e = new Evaluation(plan.results().size());
+      java.util.Set<String> reasons = new java.util.HashSet<>();
+      for (long i = 0; i < 2; i++) {
+        plan.strategy().fill(i, c);
+        plan.evaluate(c, e);
+        assertEquals(Evaluation.Status.ERROR, e.status);
+        reasons.add(e.reason);
+      }
+      assertEquals(1, reasons.size(), "every candidate fails with the same reason");
+      assertTrue(reasons.iterator().next().contains("same engine version"), reasons.toString());
+      assertEquals(Zoo.builtIn().digest(), Zoo.current().digest(), "a failed rebuild leaves the executor's zoo alone");
+    } finally {
+      Zoo.setCurrent(before);
+    }
+  }
+
   private static byte[] serialise(Object o) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
