@@ -13,6 +13,14 @@ import picocli.CommandLine.Command;
 @Command(name = "mlsysim", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Analytical modeling of ML systems: how fast, how big, how costly, how green.",
+    footer = {"",
+        "Design-space studies on Spark (the ./mlsysim launcher adds Spark for these):",
+        "  study <run|show|frontier|...>  see 'mlsysim study --help'",
+        "  query \"<SQL>\"                  Spark SQL over study results",
+        "Anywhere on the line: -o/--output text|json|markdown, --plugins <jar|dir>,",
+        "  --registry <overlay file|dir>.",
+        "Exit codes: 0 ok, 1 bad input (the message says the fix), 2 infeasible,",
+        "  3 a plan's assertion failed, 4 internal error."},
     subcommands = {ZooCommand.class, EvalCommand.class, ServeCommand.class, TrainCommand.class, RunCommand.class, OptimizeCommand.class, ValidateCommand.class, SchemaCommand.class, ExplainCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Cli implements java.util.concurrent.Callable<Integer> {
@@ -37,9 +45,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("error: " + ex.getMessage());
-      CommandLine c = ex.getCommandLine();
-      err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      err.println("error: " + UsageErrors.describe(ex));
       err.flush();
       return ExitCode.BAD_INPUT;
     });

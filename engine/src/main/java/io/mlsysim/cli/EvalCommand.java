@@ -28,11 +28,11 @@ import picocli.CommandLine.Parameters;
 final class EvalCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(arity = "1..2", paramLabel = "WORKLOAD HARDWARE | PLAN",
+  @Parameters(index = "0..1", arity = "1..2", paramLabel = "WORKLOAD HARDWARE | PLAN",
       description = "A workload and a device or fleet name (Llama3_8B H100), or one plan YAML file.")
   List<String> subject;
 
-  @Option(names = "--batch", description = "Batch size (default 1; 1024 global for a fleet).")
+  @Option(names = {"--batch", "--batch-size"}, description = "Batch size (default 1; 1024 global for a fleet).")
   Integer batch;
 
   @Option(names = "--precision", defaultValue = "fp16", description = "fp32, tf32, bf16, fp16, fp8, int8, int4.")

@@ -27,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--seq-len", defaultValue = "2048", description = "Context length in tokens, default ${DEFAULT-VALUE}.")
   int seqLen;
 
-  @Option(names = "--batch", defaultValue = "1", description = "Concurrent sequences, default ${DEFAULT-VALUE}.")
+  @Option(names = {"--batch", "--batch-size"}, defaultValue = "1", description = "Concurrent sequences, default ${DEFAULT-VALUE}.")
   int batch;
 
   @Option(names = "--precision", defaultValue = "fp16", description = "fp32, tf32, bf16, fp16, fp8, int8, int4.")

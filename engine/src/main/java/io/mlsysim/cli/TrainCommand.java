@@ -33,7 +33,7 @@ final class TrainCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "FLEET", description = "A cluster, e.g. Frontier_8K ('mlsysim zoo systems').")
   String fleet;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "1024", description = "Global batch (sequences), default ${DEFAULT-VALUE}.")
+  @Option(names = {"--batch", "--batch-size"}, paramLabel = "N", defaultValue = "1024", description = "Global batch (sequences), default ${DEFAULT-VALUE}.")
   int batch;
 
   @Option(names = "--seq-len", paramLabel = "TOKENS", defaultValue = "2048", description = "Sequence length, default ${DEFAULT-VALUE}.")

@@ -57,26 +57,31 @@ class MalformedInputCorpusTest {
 
   static Stream<Arguments> commandLines() {
     return Stream.of(
-        Arguments.of((Object) new String[] {"zoo", "hardware", "--tier", "orbit"}),
-        Arguments.of((Object) new String[] {"train", "Llama3_70B", "Frontier_8K", "--tp", "three"}),
-        Arguments.of((Object) new String[] {"train", "Llama3_70X", "Frontier_8K"}),
-        Arguments.of((Object) new String[] {"train", "Llama3_70B", "Frontier_8K", "--efficiency", "1.5"}),
-        Arguments.of((Object) new String[] {"run", "DistributedModel", "--set", "workload=Llama3_70B", "--set", "fleet=Frontier_8K",
-            "--set", "seq_len=-5"}),
-        Arguments.of((Object) new String[] {"run", "SynthesisSolver", "--set", "workload=Llama3_8B", "--set", "target_latency=5 GB"}),
-        Arguments.of((Object) new String[] {"validate", "no-such-plan.yaml"}),
-        Arguments.of((Object) new String[] {"zoo", "hardware", "--output", "yaml"}));
+        line(new String[] {"zoo", "hardware", "--tier", "orbit"}, "--tier", "orbit", "cloud"),
+        line(new String[] {"train", "Llama3_70B", "Frontier_8K", "--tp", "three"}, "--tp", "three", "whole number"),
+        line(new String[] {"train", "Llama3_70X", "Frontier_8K"}, "Llama3_70X", "Llama3_70B"),
+        line(new String[] {"train", "Llama3_70B", "Frontier_8K", "--efficiency", "1.5"}, "efficiency", "(0, 1]"),
+        line(new String[] {"run", "DistributedModel", "--set", "workload=Llama3_70B", "--set", "fleet=Frontier_8K",
+            "--set", "seq_len=-5"}, "seq_len", "-5"),
+        line(new String[] {"run", "SynthesisSolver", "--set", "workload=Llama3_8B", "--set", "target_latency=5 GB"},
+            "target_latency", "GB"),
+        line(new String[] {"validate", "no-such-plan.yaml"}, "no-such-plan.yaml", "no such plan file"),
+        line(new String[] {"zoo", "hardware", "--output", "yaml"}, "--output", "yaml", "json"),
+        line(new String[] {"eval", "Llama3_8B", "H100", "--batchsize", "8"}, "--batchsize", "did you mean '--batch"),
+        line(new String[] {"zoo", "hardwre"}, "hardwre", "did you mean 'hardware'"),
+        line(new String[] {"stdy", "run", "x.yaml"}, "stdy", "did you mean 'study'"),
+        line(new String[] {"eval", "Llama3_8B", "H100", "extra"}, "unexpected argument 'extra'", "eval --help"),
+        line(new String[] {"serve", "Llama3_8B"}, "HARDWARE", "serve --help"));
+  }
+
+  private static Arguments line(String[] args, String... mustMention) {
+    return Arguments.of(args, mustMention);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("commandLines")
-  void badCommandLineIsRefusedWithOneClearLine(String[] args) {
-    CliRun r = CliRun.of(args);
-    assertEquals(1, r.code(), String.join(" ", args) + "\n" + r.err());
-    assertEquals("", r.out(), String.join(" ", args));
-    assertTrue(r.err().startsWith("error: "), r.err());
-    assertFalse(r.err().contains("\tat "), r.err());
-    assertFalse(r.err().contains("Exception"), r.err());
+  void badCommandLineIsRefusedWithOneClearLine(String[] args, String[] mustMention) {
+    assertRefused(CliRun.of(args), mustMention);
   }
 
   private static void assertRefused(CliRun r, String[] mustMention) {
