@@ -338,7 +338,7 @@ public final class StudySpec {
 
   /** A binding error from Jackson, said as "file:line: field: what was expected, what was found". */
   private StudySpecException bindingError(JsonMappingException e, JsonNode root) {
-    String field = path(e);
+    String field = io.mlsysim.yaml.StrictYaml.path(e);
     if (e instanceof UnrecognizedPropertyException u) {
       Set<String> allowed = new java.util.TreeSet<>();
       u.getKnownPropertyIds().forEach(id -> allowed.add(String.valueOf(id)));
@@ -379,18 +379,6 @@ public final class StudySpec {
       return "a mapping like {path: out/study, partitions: 8}";
     }
     return "a mapping";
-  }
-
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (var ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 
   private static com.fasterxml.jackson.core.JsonPointer pointer(JsonMappingException e) {

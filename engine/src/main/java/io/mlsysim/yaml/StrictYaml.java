@@ -43,7 +43,7 @@ public final class StrictYaml {
   public static String message(String origin, JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
       return where(origin, u.getLocation()) + "unknown field '" + u.getPropertyName() + "' at "
-          + path(u) + "; allowed fields: " + u.getKnownPropertyIds();
+          + (path(u).isEmpty() ? "the top level" : path(u)) + "; allowed fields: " + u.getKnownPropertyIds();
     }
     String m = e.getOriginalMessage();
     if (e instanceof com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException) {
@@ -69,15 +69,16 @@ public final class StrictYaml {
     return sb.toString();
   }
 
-  private static String path(UnrecognizedPropertyException u) {
+  /** The dotted path of a binding error ("space.tp.range", "objectives[1]"), "" at the top. */
+  public static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
     StringBuilder sb = new StringBuilder();
-    for (var ref : u.getPath()) {
+    for (var ref : e.getPath()) {
       if (ref.getFieldName() != null) {
         sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
       } else if (ref.getIndex() >= 0) {
         sb.append('[').append(ref.getIndex()).append(']');
       }
     }
-    return sb.length() == 0 ? "the top level" : sb.toString();
+    return sb.toString();
   }
 }
