@@ -1,6 +1,6 @@
 package io.mlsysim.cli;
 
-import io.mlsysim.zoo.NameMatcher;
+import io.mlsysim.text.NameMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

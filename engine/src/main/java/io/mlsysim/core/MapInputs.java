@@ -1,6 +1,6 @@
 package io.mlsysim.core;
 
-import io.mlsysim.zoo.NameMatcher;
+import io.mlsysim.text.NameMatcher;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -237,7 +237,7 @@ public final class Expr {
         }
         Operand o = scope.resolve(name.toLowerCase(Locale.ROOT));
         if (o == null) {
-          var sugg = io.mlsysim.zoo.NameMatcher.suggest(name, scope.names());
+          var sugg = io.mlsysim.text.NameMatcher.suggest(name, scope.names());
           throw new StudySpecException(where + ": '" + s + "': unknown name '" + name + "'"
               + (sugg.isEmpty() ? "" : "; did you mean " + sugg.get(0) + "?")
               + " (known here: " + String.join(", ", new java.util.TreeSet<>(scope.names())) + ")");

@@ -95,7 +95,7 @@ public final class StudyPlan implements Serializable {
         if (!available.containsKey(n) && available.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(n))) {
           java.util.Set<String> all = new java.util.TreeSet<>(factories.keySet());
           all.addAll(available.keySet());
-          var sugg = io.mlsysim.zoo.NameMatcher.suggest(n, all);
+          var sugg = io.mlsysim.text.NameMatcher.suggest(n, all);
           throw spec.error("pipeline[" + i + "]", "unknown pipeline or resolver '" + n + "'"
               + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?") + " (study pipelines: "
               + String.join(", ", factories.keySet()) + "; resolvers: " + String.join(", ", available.keySet()) + ")");
@@ -113,7 +113,7 @@ public final class StudyPlan implements Serializable {
     factory.inputs().forEach(i -> inputs.put(i.name(), i));
     for (String n : concat(spec.fixed().keySet(), spec.space().keySet())) {
       if (!inputs.containsKey(n)) {
-        var sugg = io.mlsysim.zoo.NameMatcher.suggest(n, inputs.keySet());
+        var sugg = io.mlsysim.text.NameMatcher.suggest(n, inputs.keySet());
         String where = spec.fixed().containsKey(n) ? "fixed." + n : "space." + n;
         throw spec.error(where, "pipeline '" + pname + "' has no input '" + n + "'"
             + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?")
@@ -186,7 +186,7 @@ public final class StudyPlan implements Serializable {
       StudySpec.Objective o = spec.objectives().get(i);
       slots[i] = resultNames.indexOf(o.field());
       if (slots[i] < 0) {
-        var sugg = io.mlsysim.zoo.NameMatcher.suggest(o.field(), resultNames);
+        var sugg = io.mlsysim.text.NameMatcher.suggest(o.field(), resultNames);
         throw spec.error("objectives[" + i + "]", "'" + o.field() + "' is not a result of pipeline '" + pname + "'"
             + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?") + " (results: "
             + String.join(", ", resultNames) + ")");

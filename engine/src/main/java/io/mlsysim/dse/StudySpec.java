@@ -258,8 +258,8 @@ public final class StudySpec {
     }
     if (d.other.isObject() && !d.other.isEmpty()) {
       String k = d.other.fieldNames().next();
-      var sugg = io.mlsysim.zoo.NameMatcher.suggest(k, DIMENSION_KEYS);
-      throw error(field + "." + k, "unknown key '" + k + "'" + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0)
+      var sugg = io.mlsysim.text.NameMatcher.suggest(k, DIMENSION_KEYS);
+      throw error(field + "." + k, "unknown field '" + k + "'" + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0)
           + "'?") + "; a dimension is " + DIMENSION_FORMS);
     }
     throw error(field, "a dimension is " + DIMENSION_FORMS + "; got " + (d.other.isValueNode()
@@ -340,12 +340,7 @@ public final class StudySpec {
   private StudySpecException bindingError(JsonMappingException e, JsonNode root) {
     String field = io.mlsysim.yaml.StrictYaml.path(e);
     if (e instanceof UnrecognizedPropertyException u) {
-      Set<String> allowed = new java.util.TreeSet<>();
-      u.getKnownPropertyIds().forEach(id -> allowed.add(String.valueOf(id)));
-      String k = u.getPropertyName();
-      var sugg = io.mlsysim.zoo.NameMatcher.suggest(k, allowed);
-      return error(field, "unknown key '" + k + "'" + (sugg.isEmpty() ? "" : "; did you mean '" + sugg.get(0) + "'?")
-          + " (allowed: " + String.join(", ", allowed) + ")");
+      return error(field, io.mlsysim.yaml.StrictYaml.unknownField(u));
     }
     JsonNode found = root.at(pointer(e));
     String got = found.isMissingNode() ? "" : ", got " + (found.isNull() ? "nothing" : found.toString());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.mlsysim.text.NameMatcher;
 
 /**
  * The one way the engine reads user YAML (zoo overlays, plans, studies): snake_case fields,
@@ -42,8 +43,7 @@ public final class StrictYaml {
   /** A one-line message for a parse or binding error, without Jackson's source dump and class names. */
   public static String message(String origin, JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
-      return where(origin, u.getLocation()) + "unknown field '" + u.getPropertyName() + "' at "
-          + (path(u).isEmpty() ? "the top level" : path(u)) + "; allowed fields: " + u.getKnownPropertyIds();
+      return where(origin, u.getLocation()) + unknownField(u);
     }
     String m = e.getOriginalMessage();
     if (e instanceof com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException) {
@@ -55,6 +55,19 @@ public final class StrictYaml {
     m = m.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z.]+\\.([A-Za-z$]+)`", "$1").trim();
     int cut = m.indexOf("\n");
     return where(origin, e.getLocation()) + (cut > 0 ? m.substring(0, cut) : m);
+  }
+
+  /** "unknown field 'bacth' in ops; did you mean 'batch'? (allowed: …)". */
+  public static String unknownField(UnrecognizedPropertyException u) {
+    java.util.TreeSet<String> allowed = new java.util.TreeSet<>();
+    u.getKnownPropertyIds().forEach(id -> allowed.add(String.valueOf(id)));
+    String k = u.getPropertyName();
+    String at = path(u);
+    String parent = at.contains(".") ? at.substring(0, at.lastIndexOf('.')) : "";
+    var near = NameMatcher.suggest(k, allowed);
+    return "unknown field '" + k + "' " + (parent.isEmpty() ? "at the top level" : "in " + parent)
+        + (near.isEmpty() ? "" : "; did you mean '" + near.get(0) + "'?") + " (allowed fields: "
+        + String.join(", ", allowed) + ")";
   }
 
   /** SnakeYAML's "while parsing X … expected Y" without the source excerpts. */

@@ -1,5 +1,6 @@
 package io.mlsysim.zoo;
 
+import io.mlsysim.text.NameMatcher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -87,7 +87,7 @@ class StudySpecTest {
   @Test
   void errorsNameFileLineFieldValueAndFix() {
     String unknownKey = error(SMALL.replace("conditions:", "conditons:"));
-    assertTrue(unknownKey.startsWith("study.yaml:12: conditons: unknown key 'conditons'; did you mean 'conditions'?"),
+    assertTrue(unknownKey.startsWith("study.yaml:12: conditons: unknown field 'conditons' at the top level; did you mean 'conditions'?"),
         unknownKey);
     String unknownFleet = error(SMALL.replace("Training_1K_A100]", "Training_1K_A10O]"));
     assertTrue(unknownFleet.startsWith("study.yaml:8: space.fleet[1]:"), unknownFleet);

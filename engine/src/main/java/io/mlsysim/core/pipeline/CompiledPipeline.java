@@ -3,7 +3,7 @@ package io.mlsysim.core.pipeline;
 import io.mlsysim.core.Port;
 import io.mlsysim.core.Resolver;
 import io.mlsysim.core.Result;
-import io.mlsysim.zoo.NameMatcher;
+import io.mlsysim.text.NameMatcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -2,7 +2,7 @@ package io.mlsysim.core.plugin;
 
 import io.mlsysim.core.Resolver;
 import io.mlsysim.core.Schema;
-import io.mlsysim.zoo.NameMatcher;
+import io.mlsysim.text.NameMatcher;
 import io.mlsysim.zoo.UnknownEntryException;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.mlsysim.zoo;
+package io.mlsysim.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.mlsysim.zoo;
+package io.mlsysim.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
