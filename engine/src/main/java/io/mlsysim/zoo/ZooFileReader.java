@@ -54,8 +54,8 @@ final class ZooFileReader {
     try (JsonParser p = YAML.createParser(text)) {
       entries = YAML.readValue(subParser(p), type);
     } catch (UnrecognizedPropertyException e) {
-      throw new ZooException(where(origin, e.getLocation()) + "unknown field '" + e.getPropertyName()
-          + "' in " + kind.id() + " entry; allowed fields: " + e.getKnownPropertyIds());
+      throw new ZooException(where(origin, e.getLocation()) + kind.id() + " entry: "
+          + io.mlsysim.yaml.StrictYaml.unknownField(e));
     } catch (JsonProcessingException e) {
       throw new ZooException(where(origin, e.getLocation()) + cleanMessage(e));
     } catch (IOException e) {
