@@ -9,6 +9,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -48,19 +53,59 @@ final class RunHistory {
 
   /** The committed runs of a study, oldest first (by start, then end, then id). */
   static List<Run> of(Configuration conf, String root, String study) {
-    List<Run> runs = new ArrayList<>();
+    List<Callable<Run>> reads = new ArrayList<>();
     for (FileStatus d : list(conf, new Path(new Path(root, Tables.RUNS), "study=" + study))) {
       String n = d.getPath().getName();
       if (d.isDirectory() && n.startsWith("run_id=")) {
-        Run r = read(conf, d.getPath(), study, n.substring("run_id=".length()));
-        if (r != null) {
-          runs.add(r);
-        }
+        reads.add(() -> read(conf, d.getPath(), study, n.substring("run_id=".length())));
+      }
+    }
+    List<Run> runs = new ArrayList<>();
+    for (Run r : readAll(reads)) {
+      if (r != null) {
+        runs.add(r);
       }
     }
     runs.sort(Comparator.comparingLong(Run::startedAtMicros).thenComparingLong(Run::endedAtMicros)
         .thenComparing(Run::runId));
     return runs;
+  }
+
+  /**
+   * Reads the rows a few at a time: a study run every night for years has a thousand runs rows,
+   * and on an object store each read is a round trip.
+   */
+  private static List<Run> readAll(List<Callable<Run>> reads) {
+    if (reads.size() <= 1) {
+      List<Run> out = new ArrayList<>();
+      for (Callable<Run> r : reads) {
+        try {
+          out.add(r.call());
+        } catch (Exception e) {
+          throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(16, reads.size()), r -> {
+      Thread t = new Thread(r, "mlsysim-run-history");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Run> out = new ArrayList<>();
+      for (Future<Run> f : pool.invokeAll(reads)) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the runs rows", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The latest committed run of a study by start time, leaving out one run id (or none). */
