@@ -35,6 +35,10 @@ final class StudyDiff extends StudyCommand.Common implements Callable<Integer> {
   @Override
   public Integer call() {
     StudyCommand.checkFormat(format);
+    if (!study.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+      throw new IllegalArgumentException("'" + study + "' is not a study name; diff takes the name a spec gives in "
+          + "'name:' (lower case, digits, '_', '-'), e.g. mlsysim study diff quickstart");
+    }
     String root = root(null);
     Sessions.quietLogs();
     Configuration conf = RunHistory.hadoopConf();

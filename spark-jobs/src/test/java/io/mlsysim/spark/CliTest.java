@@ -119,6 +119,8 @@ class CliTest {
     assertTrue(moved.find(), second.err());
 
     // Bad runs are refused in one line, before Spark starts.
+    assertOneLineError(cli("study", "diff", "configs/studies/flaky.yaml", "--out", out),
+        "error: 'configs/studies/flaky.yaml' is not a study name; diff takes the name a spec gives in 'name:'");
     assertOneLineError(cli("study", "diff", "nope", "--out", out),
         "error: study 'nope' has no committed runs under " + out + "; studies there: flaky");
     Run unknown = cli("study", "diff", "flaky", "--from", "zzz", "--out", out);
