@@ -10,9 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mlsysim query "<SQL>"}: Spark SQL over the views results, frontier, runs and sources. */
+/** {@code mlsysim query "<SQL>"}: Spark SQL over the views results, frontier, runs, sources and frontier_changes. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-    description = {"Runs Spark SQL over study tables: views results, frontier, runs, sources (committed runs only).",
+    description = {"Runs Spark SQL over study tables: views results, frontier, runs, sources, frontier_changes "
+        + "(committed runs only).",
         "Example: mlsysim query \"SELECT hardware, min(step_time_s) FROM results WHERE status='ok' GROUP BY hardware\""})
 final class QueryCommand implements Callable<Integer> {
   @Spec
@@ -48,7 +49,7 @@ final class QueryCommand implements Callable<Integer> {
       } catch (Exception e) {
         if (e instanceof org.apache.spark.sql.AnalysisException a) {
           throw new IllegalArgumentException("query: " + a.getSimpleMessage()
-              + " (views: results, frontier, runs, sources)");
+              + " (views: " + String.join(", ", Tables.VIEWS) + ")");
         }
         throw e;
       }

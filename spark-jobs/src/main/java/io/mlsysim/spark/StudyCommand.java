@@ -20,11 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mlsysim study run|show|frontier|bench}. */
+/** {@code mlsysim study run|show|frontier|diff|bench}. */
 @Command(name = "study", mixinStandardHelpOptions = true,
     description = "Design-space studies on Spark (embedded local Spark unless --master says otherwise).",
     subcommands = {StudyCommand.Run.class, StudyCommand.Show.class, StudyCommand.FrontierCmd.class,
-        StudyBench.class})
+        StudyDiff.class, StudyBench.class})
 final class StudyCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -93,6 +93,10 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "frontier rows to print")
     int limit;
 
+    @Option(names = "--if-changed", description = "do nothing when the study's latest run under the tables root has "
+        + "the same inputs fingerprint (spec, zoo, engine version, resolvers, strategy, seed)")
+    boolean ifChanged;
+
     @Override
     public Integer call() {
       checkFormat(format);
@@ -103,6 +107,19 @@ final class StudyCommand implements Callable<Integer> {
       Zoo zoo = Zoo.current();
       StudyPlan plan = StudyPlan.compile(StudySpec.read(file), zoo);
       String root = root(plan.outputPath());
+      if (ifChanged) {
+        Sessions.quietLogs();
+        java.util.Optional<RunHistory.Run> same = IfChanged.unchangedSince(RunHistory.hadoopConf(), root, plan, zoo);
+        if (same.isPresent()) {
+          stderr().println(IfChanged.message(same.get()));
+          stderr().flush();
+          if (format.equalsIgnoreCase("json")) {
+            stdout().print(IfChanged.json(same.get(), root));
+            stdout().flush();
+          }
+          return 0;
+        }
+      }
       SparkSession spark = Sessions.local(master, "mlsysim study " + plan.name());
       try {
         stderr().printf("%s: %s (%s), %d dimensions, on %s%n", plan.name(), plan.strategy() == null
@@ -183,9 +200,7 @@ final class StudyCommand implements Callable<Integer> {
       SparkSession spark = Sessions.local(master, "mlsysim study show");
       try {
         Tables.registerViews(spark, root);
-        Dataset<Row> runs = spark.sql("SELECT study, run_id, started_at, wall_seconds, strategy, candidates, rows, ok, "
-            + "infeasible, constraint_violated, error, frontier_rows, spark_master FROM runs"
-            + (study == null ? "" : " WHERE study = '" + study.replace("'", "''") + "'") + " ORDER BY started_at");
+        Dataset<Row> runs = spark.sql(sql(study));
         List<Row> rows = runs.collectAsList();
         if (rows.isEmpty() && study != null) {
           throw new IllegalArgumentException("no runs of study '" + study + "' under " + root);
@@ -196,6 +211,14 @@ final class StudyCommand implements Callable<Integer> {
       } finally {
         spark.stop();
       }
+    }
+
+    /** The listing; frontier_added/removed/kept are null on runs from before they were recorded. */
+    static String sql(String study) {
+      return "SELECT study, run_id, started_at, wall_seconds, strategy, candidates, rows, ok, infeasible, "
+          + "constraint_violated, error, frontier_rows, frontier_added, frontier_removed, frontier_kept, spark_master "
+          + "FROM runs" + (study == null ? "" : " WHERE study = '" + study.replace("'", "''") + "'")
+          + " ORDER BY started_at";
     }
   }
 

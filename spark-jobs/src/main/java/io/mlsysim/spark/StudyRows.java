@@ -31,6 +31,8 @@ public final class StudyRows implements Serializable {
 
   /** Column metadata key holding the unit symbol. */
   public static final String UNIT = "unit";
+  /** How a decision variable's column comment starts: readers find a run's decision columns by it. */
+  static final String DECISION_COMMENT = "decision variable";
 
   private StudyRows() {}
 
@@ -42,7 +44,7 @@ public final class StudyRows implements Serializable {
     for (Dimension d : plan.space().dimensions()) {
       DataType t = d.isCategorical() ? DataTypes.StringType
           : d.kind() == io.mlsysim.dse.InputKind.INTEGER ? DataTypes.LongType : DataTypes.DoubleType;
-      f.add(DataTypes.createStructField(d.name(), t, false, meta("", "decision variable (" + d.kind().id() + ")")));
+      f.add(DataTypes.createStructField(d.name(), t, false, meta("", DECISION_COMMENT + " (" + d.kind().id() + ")")));
     }
     for (ResultField r : plan.results()) {
       f.add(DataTypes.createStructField(r.name(), DataTypes.DoubleType, true, meta(r.unit(), r.description())));
@@ -54,6 +56,11 @@ public final class StudyRows implements Serializable {
     f.add(DataTypes.createStructField("generation", DataTypes.IntegerType, false,
         meta("", "evolutionary generation, 0 for index strategies")));
     return DataTypes.createStructType(f);
+  }
+
+  /** True for the column of a decision variable (every input of the study, fixed ones too). */
+  static boolean isDecision(StructField f) {
+    return f.metadata().contains("comment") && f.metadata().getString("comment").startsWith(DECISION_COMMENT);
   }
 
   private static Metadata meta(String unit, String description) {

@@ -49,9 +49,10 @@ public final class StudyRunner {
   /** Options of one run. */
   public record Options(String outputRoot, String runId, int partitions) {}
 
-  /** What a run did. */
+  /** What a run did, and how its frontier moved since the study's previous run. */
   public record Summary(String study, String runId, String outputRoot, long candidates, long rows,
-      Map<String, Long> statusCounts, long frontierRows, double seconds, double evaluateSeconds) {}
+      Map<String, Long> statusCounts, long frontierRows, double seconds, double evaluateSeconds,
+      String inputsFingerprint, FrontierChanges.Movement movement) {}
 
   /** A fresh run id: UTC time plus a random suffix. */
   public static String newRunId() {
@@ -111,8 +112,10 @@ public final class StudyRunner {
     frontier.coalesce(1).write().parquet(new Path(staged, Tables.FRONTIER).toString());
     long frontierRows = spark.read().parquet(new Path(staged, Tables.FRONTIER).toString()).count();
     sources(plan).coalesce(1).write().parquet(new Path(staged, Tables.SOURCES).toString());
+    FrontierChanges.Movement movement = frontierChanges(plan, root, runId, staged);
+    String fingerprint = InputsFingerprint.of(plan, zoo);
     double seconds = (System.nanoTime() - started) / 1e9;
-    runRow(plan, zoo, runId, count, rows, counts, frontierRows, startedAt, seconds)
+    runRow(plan, zoo, runId, count, rows, counts, frontierRows, fingerprint, movement, startedAt, seconds)
         .coalesce(1).write().parquet(new Path(staged, Tables.RUNS).toString());
 
     // 3. Publish: data partitions first, the runs row last.
@@ -123,7 +126,27 @@ public final class StudyRunner {
               : "");
       progress.flush();
     }
-    return new Summary(plan.name(), runId, root, count, rows, counts, frontierRows, seconds, evaluateSeconds);
+    return new Summary(plan.name(), runId, root, count, rows, counts, frontierRows, seconds, evaluateSeconds,
+        fingerprint, movement);
+  }
+
+  /**
+   * Stages frontier_changes: this run's frontier against the latest committed run of the study
+   * by start time (not this run id, which a re-run may be replacing).
+   */
+  private FrontierChanges.Movement frontierChanges(StudyPlan plan, String root, String runId, Path staged) {
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    FrontierChanges.Snapshot previous = RunHistory.latest(conf, root, plan.name(), runId)
+        .map(p -> FrontierChanges.committed(spark, root, p)).orElse(null);
+    FrontierChanges.Snapshot next = FrontierChanges.Snapshot.read(spark, new Path(staged, Tables.FRONTIER), runId,
+        plan.objectiveNames());
+    FrontierChanges.Result changes = FrontierChanges.compare(previous, next);
+    changes.toDataset(spark).coalesce(1).write().parquet(new Path(staged, Tables.FRONTIER_CHANGES).toString());
+    if (progress != null) {
+      progress.printf("%s: %s%n", plan.name(), changes.movement().describe());
+      progress.flush();
+    }
+    return changes.movement();
   }
 
   /**
@@ -256,7 +279,7 @@ public final class StudyRunner {
   }
 
   private Dataset<Row> runRow(StudyPlan plan, Zoo zoo, String runId, long count, long rows, Map<String, Long> counts,
-      long frontierRows, Instant startedAt, double seconds) {
+      long frontierRows, String fingerprint, FrontierChanges.Movement movement, Instant startedAt, double seconds) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("spec_origin", plan.origin());
     r.put("spec_text", plan.specText());
@@ -265,13 +288,13 @@ public final class StudyRunner {
     r.put("git_commit", BuildInfo.gitCommit());
     r.put("zoo_digest", zoo.digest());
     r.put("zoo_overlays", String.join(",", zoo.overlays()));
-    r.put("resolvers", plan.evaluatorName() + "@" + plan.evaluatorVersion());
+    r.put("resolvers", InputsFingerprint.resolvers(plan));
     r.put("spark_version", spark.version());
     r.put("spark_master", spark.sparkContext().master());
     r.put("executors", (long) Math.max(1, spark.sparkContext().getExecutorMemoryStatus().size() - 1));
     r.put("default_parallelism", (long) spark.sparkContext().defaultParallelism());
     r.put("strategy", plan.strategyKind());
-    r.put("seed", plan.strategy() == null ? plan.strategySpec().seed() : plan.strategy().seed());
+    r.put("seed", InputsFingerprint.seed(plan));
     r.put("space_size", plan.space().size());
     r.put("candidates", count);
     r.put("rows", rows);
@@ -284,6 +307,11 @@ public final class StudyRunner {
     r.put("started_at", Timestamp.from(startedAt));
     r.put("ended_at", Timestamp.from(Instant.now()));
     r.put("wall_seconds", seconds);
+    r.put("inputs_fingerprint", fingerprint);
+    r.put("previous_run_id", movement.previousRunId());
+    r.put("frontier_added", movement.added());
+    r.put("frontier_removed", movement.removed());
+    r.put("frontier_kept", movement.kept());
     List<StructField> fields = new ArrayList<>();
     for (Map.Entry<String, Object> e : r.entrySet()) {
       Object v = e.getValue();

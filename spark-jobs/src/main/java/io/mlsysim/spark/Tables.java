@@ -2,12 +2,17 @@ package io.mlsysim.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Where a study's tables live and how a run is published. Under an output root:
@@ -16,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
  *   results/study=S/run_id=R/part-*.parquet     one row per candidate
  *   frontier/study=S/run_id=R/part-*.parquet    Pareto layers of the feasible rows
  *   sources/study=S/run_id=R/part-*.parquet     zoo entries and constants the run used
+ *   frontier_changes/study=S/run_id=R/…         how the frontier moved since the previous run
  *   runs/study=S/run_id=R/part-*.parquet        one row per run: the commit record
  *   _staging/…                                  runs being written (never read)
  * </pre>
@@ -30,7 +36,16 @@ public final class Tables {
   public static final String FRONTIER = "frontier";
   public static final String SOURCES = "sources";
   public static final String RUNS = "runs";
-  static final List<String> DATA_TABLES = List.of(RESULTS, FRONTIER, SOURCES);
+  public static final String FRONTIER_CHANGES = "frontier_changes";
+  static final List<String> DATA_TABLES = List.of(RESULTS, FRONTIER, SOURCES, FRONTIER_CHANGES);
+  /** Every view {@link #registerViews} defines. */
+  public static final List<String> VIEWS = List.of(RUNS, RESULTS, FRONTIER, SOURCES, FRONTIER_CHANGES);
+
+  /**
+   * Columns of the runs row that older runs do not have, with their types: a reader sees them
+   * as nulls on those runs instead of failing, whichever part file Spark takes the schema from.
+   */
+  static final Map<String, DataType> RUNS_COLUMNS_SINCE_NIGHTLY = runsColumnsSinceNightly();
 
   private Tables() {}
 
@@ -88,24 +103,55 @@ public final class Tables {
 
   /** Reads a table, committed runs only. */
   public static Dataset<Row> read(SparkSession spark, String root, String table) {
-    Dataset<Row> runs = spark.read().option("basePath", new Path(root, RUNS).toString())
+    // Merged, because runs written before a column existed sit next to runs that have it.
+    Dataset<Row> runs = spark.read().option("basePath", new Path(root, RUNS).toString()).option("mergeSchema", "true")
         .parquet(new Path(root, RUNS).toString());
+    for (Map.Entry<String, DataType> c : RUNS_COLUMNS_SINCE_NIGHTLY.entrySet()) {
+      if (!java.util.Arrays.asList(runs.columns()).contains(c.getKey())) {
+        runs = runs.withColumn(c.getKey(), functions.lit(null).cast(c.getValue()));
+      }
+    }
     if (table.equals(RUNS)) {
       return runs;
     }
-    Dataset<Row> t = spark.read().option("mergeSchema", "true").parquet(new Path(root, table).toString());
+    Dataset<Row> t;
+    if (table.equals(FRONTIER_CHANGES) && !exists(spark, new Path(root, table))) {
+      // A root with only runs from before frontier_changes existed: an empty table, not an error.
+      t = spark.createDataFrame(List.of(), FrontierChanges.BASE_SCHEMA
+          .add("study", DataTypes.StringType).add("run_id", DataTypes.StringType));
+    } else {
+      t = spark.read().option("mergeSchema", "true").parquet(new Path(root, table).toString());
+    }
     return t.join(runs.select("study", "run_id"), scala.jdk.CollectionConverters.ListHasAsScala(
         List.of("study", "run_id")).asScala().toSeq(), "left_semi");
   }
 
-  /** Registers the views results, frontier, runs and sources over committed runs. */
+  private static boolean exists(SparkSession spark, Path p) {
+    try {
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at " + p, e);
+    }
+  }
+
+  /** Registers the views results, frontier, runs, sources and frontier_changes over committed runs. */
   public static void registerViews(SparkSession spark, String root) {
     if (!hasRuns(spark, root)) {
       throw new IllegalArgumentException("no study runs under " + root
           + "; run one first (mlsysim study run <spec.yaml>) or pass --out <dir>");
     }
-    for (String t : List.of(RUNS, RESULTS, FRONTIER, SOURCES)) {
+    for (String t : VIEWS) {
       read(spark, root, t).createOrReplaceTempView(t);
     }
+  }
+
+  private static Map<String, DataType> runsColumnsSinceNightly() {
+    Map<String, DataType> m = new LinkedHashMap<>();
+    m.put("inputs_fingerprint", DataTypes.StringType);
+    m.put("previous_run_id", DataTypes.StringType);
+    m.put("frontier_added", DataTypes.LongType);
+    m.put("frontier_removed", DataTypes.LongType);
+    m.put("frontier_kept", DataTypes.LongType);
+    return java.util.Collections.unmodifiableMap(m);
   }
 }
