@@ -79,6 +79,10 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // The engine logs nothing; a library's "no SLF4J provider" notice would only be noise on stderr.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
     PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, false, java.nio.charset.StandardCharsets.UTF_8);
     System.exit(run(args, out, err));

@@ -60,4 +60,12 @@ class LauncherTest {
     CliRun r = launch("eval", "configs/plans/failing-assert.yaml");
     assertEquals(3, r.code(), r.err());
   }
+
+  @Test
+  void schemaPrintsJsonAndNothingOnStderr() throws Exception {
+    CliRun r = launch("schema", "study");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"powers_of_two\""), r.out());
+    assertEquals("", r.err(), "diagnostics stay quiet when all is well");
+  }
 }
