@@ -12,9 +12,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.mlsysim.workloads.Workload;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,8 +50,8 @@ final class ZooDigest {
     });
     try {
       byte[] json = CANONICAL.writeValueAsBytes(all);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return io.mlsysim.text.Sha256.hex(json);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot digest the zoo", e);
     }
   }

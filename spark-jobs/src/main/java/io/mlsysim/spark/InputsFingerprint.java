@@ -2,10 +2,6 @@ package io.mlsysim.spark;
 
 import io.mlsysim.dse.StudyPlan;
 import io.mlsysim.zoo.Zoo;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,12 +42,7 @@ public final class InputsFingerprint {
       String v = p.getValue() == null ? "" : p.getValue();
       text.append(p.getKey()).append('=').append(v.length()).append(':').append(v).append('\n');
     }
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return io.mlsysim.text.Sha256.hex(text.toString());
   }
 
   /** The runs row's {@code resolvers}: the study pipeline's name and version. */
