@@ -58,6 +58,7 @@ public final class Systems {
     public static final Node DGX_A100 = node("DGX_A100");
     public static final Node DGX_B200 = node("DGX_B200");
     public static final Node KEMPNER_H100_4GPU = node("Kempner_H100_4GPU");
+    public static final Node DGX_A100_80GB_SELENE = node("DGX_A100_80GB_Selene");
   }
 
   /** Inter-node networks. */
@@ -91,6 +92,17 @@ public final class Systems {
     public static final Fleet REFERENCE_25K_H100 = fleet("Reference_25K_H100");
     public static final Fleet KEMPNER_H100_384 = fleet("Kempner_H100_384");
     public static final Fleet MEGA_100K = fleet("Mega_100K");
+    // The GPU counts of the Megatron-LM weak-scaling runs (Narayanan et al. 2021, Table 1).
+    public static final Fleet SELENE_32 = fleet("Selene_32");
+    public static final Fleet SELENE_64 = fleet("Selene_64");
+    public static final Fleet SELENE_128 = fleet("Selene_128");
+    public static final Fleet SELENE_256 = fleet("Selene_256");
+    public static final Fleet SELENE_512 = fleet("Selene_512");
+    public static final Fleet SELENE_1024 = fleet("Selene_1024");
+    public static final Fleet SELENE_1536 = fleet("Selene_1536");
+    public static final Fleet SELENE_1920 = fleet("Selene_1920");
+    public static final Fleet SELENE_2520 = fleet("Selene_2520");
+    public static final Fleet SELENE_3072 = fleet("Selene_3072");
   }
 
   /** Racks. */

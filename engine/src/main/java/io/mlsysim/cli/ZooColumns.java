@@ -49,6 +49,8 @@ final class ZooColumns {
       Column.quantity("inference", "inference_ops", OPERATIONS, Workload::inferenceOps),
       Column.integer("layers", "layers", Workload::layers),
       Column.integer("hidden", "hidden_size", w -> w instanceof TransformerWorkload t ? t.hiddenSize() : 0),
+      // Unknown is null in JSON rather than 0, so no script mistakes it for an empty vocabulary.
+      Column.integer("vocab", "vocab_size", w -> w instanceof TransformerWorkload t && t.vocabSize() > 0 ? t.vocabSize() : null),
       Column.quantity("weights (fp16)", "weight_bytes_fp16", DATA_SIZE, w -> w.weightBytes(Precision.FP16)));
 
   static final List<Column<Fleet>> FLEETS = List.of(

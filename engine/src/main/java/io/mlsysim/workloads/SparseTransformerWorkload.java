@@ -8,12 +8,22 @@ public final class SparseTransformerWorkload extends TransformerWorkload {
   private final int experts;
   private final int activeExperts;
 
+  /** Without a vocabulary size (kept so code written before {@link #vocabSize()} still compiles). */
   public SparseTransformerWorkload(String name, WorkloadTier tier, double parameters,
       double activeParameters, double inferenceFlops, int layers, int hiddenSize, int heads,
       int kvHeads, int kvLoraRank, int qkRopeHeadDim, int experts, int activeExperts,
       double trainingTokens, Provenance source) {
+    this(name, tier, parameters, activeParameters, inferenceFlops, layers, hiddenSize, heads, kvHeads,
+        kvLoraRank, qkRopeHeadDim, 0, experts, activeExperts, trainingTokens, source);
+  }
+
+  /** {@code vocabSize} ≤ 0 means unknown. */
+  public SparseTransformerWorkload(String name, WorkloadTier tier, double parameters,
+      double activeParameters, double inferenceFlops, int layers, int hiddenSize, int heads,
+      int kvHeads, int kvLoraRank, int qkRopeHeadDim, int vocabSize, int experts, int activeExperts,
+      double trainingTokens, Provenance source) {
     super(name, tier, parameters, inferenceFlops, layers, hiddenSize, heads, kvHeads, kvLoraRank,
-        qkRopeHeadDim, trainingTokens, Double.NaN, source);
+        qkRopeHeadDim, vocabSize, trainingTokens, Double.NaN, source);
     this.activeParameters = activeParameters;
     this.experts = experts;
     this.activeExperts = activeExperts > 0 ? activeExperts : 1;

@@ -15,6 +15,9 @@ import io.mlsysim.zoo.spec.WorkloadSpec;
 
 /** Turns a workload spec into the right member of the workload family, validated. */
 final class WorkloadBinder {
+  private static final java.util.Set<String> TRANSFORMER_TYPES =
+      java.util.Set.of("transformer", "moe", "mixture_of_experts", "sparse_transformer");
+
   private WorkloadBinder() {}
 
   static Workload bind(EntryContext c, String tier, WorkloadSpec s) {
@@ -24,11 +27,14 @@ final class WorkloadBinder {
     double params = s.parameters == null ? Double.NaN : c.positive("parameters", s.parameters);
     double flops = c.positiveIfPresent("inference_flops", c.optional("inference_flops", s.inferenceFlops, OPERATIONS));
     int layers = s.layers == null ? 0 : c.positive("layers", s.layers);
+    // Only the transformer families carry a vocabulary; elsewhere the field would be silently dropped.
+    c.check(s.vocabSize == null || TRANSFORMER_TYPES.contains(type),
+        "vocab_size applies to transformer and moe workloads only; remove it from this " + type + " entry");
     return switch (type) {
       case "transformer" -> {
         checkTransformer(c, s, params, layers);
         yield new TransformerWorkload(c.name(), t, params, flops, layers, orZero(s.hiddenSize), orZero(s.heads),
-            orZero(s.kvHeads), orZero(s.kvLoraRank), orZero(s.qkRopeHeadDim), orNaN(s.trainingTokens),
+            orZero(s.kvHeads), orZero(s.kvLoraRank), orZero(s.qkRopeHeadDim), vocabSize(c, s), orNaN(s.trainingTokens),
             c.optional("training_flops", s.trainingFlops, OPERATIONS), src);
       }
       case "moe", "mixture_of_experts", "sparse_transformer" -> {
@@ -39,7 +45,7 @@ final class WorkloadBinder {
         int activeExperts = s.activeExperts == null ? 1 : c.positive("active_experts", s.activeExperts);
         c.check(activeExperts <= experts, "active_experts " + activeExperts + " exceeds experts " + experts);
         yield new SparseTransformerWorkload(c.name(), t, params, active, flops, layers, orZero(s.hiddenSize),
-            orZero(s.heads), orZero(s.kvHeads), orZero(s.kvLoraRank), orZero(s.qkRopeHeadDim), experts,
+            orZero(s.heads), orZero(s.kvHeads), orZero(s.kvLoraRank), orZero(s.qkRopeHeadDim), vocabSize(c, s), experts,
             activeExperts, orNaN(s.trainingTokens), src);
       }
       case "cnn" -> {
@@ -78,6 +84,11 @@ final class WorkloadBinder {
     if (s.kvHeads != null) {
       c.check(s.kvHeads > 0 && heads % s.kvHeads == 0, "kv_heads " + s.kvHeads + " must divide heads " + heads);
     }
+  }
+
+  /** 0 (unknown) when absent; a stated vocabulary must be positive. */
+  private static int vocabSize(EntryContext c, WorkloadSpec s) {
+    return s.vocabSize == null ? 0 : c.positive("vocab_size", s.vocabSize);
   }
 
   private static int orZero(Integer v) {

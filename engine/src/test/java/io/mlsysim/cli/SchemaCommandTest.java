@@ -41,6 +41,12 @@ class SchemaCommandTest {
   }
 
   @Test
+  void workloadSchemaOffersVocabSizeAsAnInteger() throws Exception {
+    JsonNode s = new ObjectMapper().readTree(CliRun.of("schema", "workload").out());
+    assertEquals("integer", s.at("/properties/vocab_size/type").asText(), s.toString());
+  }
+
+  @Test
   void unknownSubjectIsBadInput() {
     CliRun r = CliRun.of("schema", "fleet");
     assertEquals(1, r.code());

@@ -45,6 +45,22 @@ class ZooCommandTest {
   }
 
   @Test
+  void workloadJsonCarriesTheVocabularyOrNullWhenUnknown() throws Exception {
+    CliRun r = CliRun.of("zoo", "workloads", "-o", "json");
+    assertEquals(0, r.code(), r.err());
+    java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+    for (JsonNode n : new ObjectMapper().readTree(r.out())) {
+      byName.put(n.get("name").asText(), n);
+    }
+    assertEquals(128_256, byName.get("Llama3_8B").get("vocab_size").asInt());
+    assertTrue(byName.get("GPT4").get("vocab_size").isNull(), "unpublished: " + byName.get("GPT4"));
+    assertTrue(byName.get("ResNet50").get("vocab_size").isNull(), "not a transformer");
+    String text = CliRun.of("zoo", "workloads", "--name", "Llama3_8B").out();
+    assertTrue(text.lines().findFirst().orElseThrow().contains("vocab"), text);
+    assertTrue(text.contains("128256"), text);
+  }
+
+  @Test
   void outputOptionIsAcceptedAnywhere() {
     assertEquals(CliRun.of("zoo", "hardware", "-o", "json").out(), CliRun.of("--output", "json", "zoo", "hardware").out());
     assertEquals(CliRun.of("zoo", "hardware", "-o", "json").out(), CliRun.of("zoo", "--output=json", "hardware").out());

@@ -42,7 +42,7 @@ class ServingModelTest {
   @Test
   void speculativeDecoding() {
     TransformerWorkload draft = new TransformerWorkload("Draft1B", WorkloadTier.LANGUAGE, 1e9, Double.NaN, 16, 2048,
-        16, 4, 0, 0, Double.NaN, Double.NaN, Provenance.convention("test/draft", "hand-made draft"));
+        16, 4, 0, 0, 32_000, Double.NaN, Double.NaN, Provenance.convention("test/draft", "hand-made draft"));
     var plain = ServingModel.solve(Workloads.Language.LLAMA3_8B, H100, 2048, 1, Precision.FP16, 0.5);
     var spec = ServingModel.solve(Workloads.Language.LLAMA3_8B, H100, 2048, 1, Precision.FP16, 0.5, null, 100e9, draft, 0.7, 0, 0);
     assertEquals(2.7731, spec.speculativeTokensPerStep(), 1e-12);

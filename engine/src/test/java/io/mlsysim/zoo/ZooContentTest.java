@@ -61,9 +61,10 @@ class ZooContentTest {
         () -> assertEquals(26, zoo.hardware().list("cloud").size(), "cloud hardware"),
         () -> assertEquals(19, zoo.hardware().size() - zoo.hardware().list("cloud").size(), "other hardware"),
         () -> assertEquals(26, zoo.workloads().size(), "workloads"),
-        () -> assertEquals(4, zoo.nodes().size(), "nodes"),
+        // The reference's 4 nodes and 11 clusters, plus Selene's node and its 10 Megatron-LM run sizes.
+        () -> assertEquals(4 + 1, zoo.nodes().size(), "nodes"),
         () -> assertEquals(10, zoo.fabrics().size(), "fabrics"),
-        () -> assertEquals(11, zoo.fleets().size(), "clusters"),
+        () -> assertEquals(11 + 10, zoo.fleets().size(), "clusters"),
         () -> assertEquals(1, zoo.racks().size(), "racks"),
         () -> assertEquals(1, zoo.pods().size(), "pods"),
         () -> assertEquals(6, zoo.storage().size(), "storage tiers"),

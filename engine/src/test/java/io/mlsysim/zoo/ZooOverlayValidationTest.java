@@ -132,6 +132,37 @@ class ZooOverlayValidationTest {
   }
 
   @Test
+  void vocabSizeMustBePositive() throws IOException {
+    String yaml = transformer(1024, 16).replace("heads: 16", "heads: 16\n    vocab_size: 0");
+    refused(yaml, "MyLM:", "vocab_size", "positive", "0");
+  }
+
+  @Test
+  void vocabSizeOnANonTransformerIsRefusedNotDropped() throws IOException {
+    String yaml = """
+        kind: workload
+        tier: vision
+        entries:
+          MyCNN:
+            type: cnn
+            parameters: 1e+6
+            inference_flops: 1 GFLOP
+            vocab_size: 1000
+            source: {kind: illustrative, ref: test model, verified: 2025-01-15}
+        """;
+    refused(yaml, "MyCNN:", "vocab_size", "transformer and moe", "cnn");
+  }
+
+  @Test
+  void vocabSizeIsReadFromAnOverlay() throws IOException {
+    String yaml = transformer(1024, 16).replace("heads: 16", "heads: 16\n    vocab_size: 50000");
+    Zoo zoo = Zoo.withOverlays(List.of(write("lm.yaml", yaml)));
+    assertEquals(50000, ((io.mlsysim.workloads.TransformerWorkload) zoo.workloads().get("MyLM")).vocabSize());
+    Zoo without = Zoo.withOverlays(List.of(write("lm.yaml", transformer(1024, 16))));
+    assertEquals(0, ((io.mlsysim.workloads.TransformerWorkload) without.workloads().get("MyLM")).vocabSize(), "absent is 0");
+  }
+
+  @Test
   void wrongDimensionNamesTheFieldAndTheExpectedKind() throws IOException {
     refused(chip("capacity: 16 GiB", "capacity: 80 GB/s"), "capacity: 80 GB/s", "memory.capacity", "data size",
         "80 GB/s");

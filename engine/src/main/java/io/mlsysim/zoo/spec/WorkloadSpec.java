@@ -13,6 +13,8 @@ public class WorkloadSpec extends EntrySpec {
   public Integer kvHeads;
   public Integer kvLoraRank;
   public Integer qkRopeHeadDim;
+  /** Tokenizer vocabulary size, transformer and moe only; leave it out when unpublished. */
+  public Integer vocabSize;
   public Integer experts;
   public Integer activeExperts;
   public Double trainingTokens;
