@@ -72,10 +72,12 @@ public final class Calibration {
   public static final String DEFAULT_GRID_REGION = "US_Avg";
 
   // ---- Training memory ----
-  /** Adam/AdamW state per trainable parameter: fp32 master weights, first and second moment. */
-  public static final double ADAM_STATE_BYTES_PER_PARAM = 12;
-  /** SGD state per trainable parameter (one fp32 buffer). */
-  public static final double SGD_STATE_BYTES_PER_PARAM = 4;
+  /** Adam/AdamW moments per trainable parameter: first and second moment in fp32. */
+  public static final double ADAM_MOMENT_BYTES_PER_PARAM = 8;
+  /** SGD momentum per trainable parameter (one fp32 buffer). */
+  public static final double SGD_MOMENT_BYTES_PER_PARAM = 4;
+  /** fp32 master copy of each trainable parameter when the weights are kept in 16 bits. */
+  public static final double MASTER_WEIGHT_BYTES_PER_PARAM = 4;
   /** Checkpoint bytes per parameter with Adam. */
   public static final double CHECKPOINT_BYTES_PER_PARAM_ADAM = 14;
   /** Checkpoint bytes per parameter with SGD. */
@@ -150,6 +152,16 @@ public final class Calibration {
   public static final double DEFAULT_STRAGGLER_FACTOR = 1.0;
   /** Multiplier on expert load for routing imbalance. */
   public static final double DEFAULT_MOE_IMBALANCE = 1.0;
+  /** Gradient bucket of the overlapped data-parallel reduction: the last one cannot hide (25 MiB). */
+  public static final double DP_BUCKET_BYTES = 25 * 1024 * 1024;
+
+  // ---- Training step (fitted) ----
+  /** Largest fraction of peak a training GEMM reaches (eta_max of the GEMM efficiency curve). */
+  public static final double GEMM_EFFICIENCY_MAX = 0.67;
+  /** Fixed time every GEMM pays whatever its size (t0 of the GEMM efficiency curve). */
+  public static final double GEMM_FIXED_TIME = 4e-6;
+  /** Passes of memory-bound kernels over a layer's activation bytes per forward and backward. */
+  public static final double ELEMENTWISE_PASSES = 6;
   /** Share of HBM a parallelism candidate may fill in the optimizer's screen. */
   public static final double PARALLELISM_MEMORY_SCREEN_FRACTION = 0.9;
 
@@ -288,8 +300,9 @@ public final class Calibration {
     l.add(number("DEFAULT_SUSTAINABILITY_MFU", DEFAULT_SUSTAINABILITY_MFU, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "MFU assumed by the sustainability model when none is given (full power).", null, "Reference engine default; a conservative upper bound on energy."));
     l.add(number("FALLBACK_PUE", FALLBACK_PUE, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "PUE when neither datacenter nor region gives one.", null, "Reference engine fallback; equals the US_Avg registry grid."));
     l.add(text("DEFAULT_GRID_REGION", DEFAULT_GRID_REGION, SourceKind.CONVENTION, "Registry grid used when a plan names none.", null, "Reference engine default region."));
-    l.add(number("ADAM_STATE_BYTES_PER_PARAM", ADAM_STATE_BYTES_PER_PARAM, QuantityKind.DATA_SIZE, "B/param", SourceKind.LITERATURE, "Rajbhandari et al. 2020, ZeRO: Memory Optimizations Toward Training Trillion Parameter Models", "https://arxiv.org/abs/1910.02054", "4 + 4 + 4 bytes in mixed-precision training."));
-    l.add(number("SGD_STATE_BYTES_PER_PARAM", SGD_STATE_BYTES_PER_PARAM, QuantityKind.DATA_SIZE, "B/param", SourceKind.CONVENTION, "SGD state per trainable parameter (one fp32 buffer).", null, "Reference engine figure: one 4-byte buffer per parameter."));
+    l.add(number("ADAM_MOMENT_BYTES_PER_PARAM", ADAM_MOMENT_BYTES_PER_PARAM, QuantityKind.DATA_SIZE, "B/param", SourceKind.LITERATURE, "Rajbhandari et al. 2020, ZeRO: Memory Optimizations Toward Training Trillion Parameter Models", "https://arxiv.org/abs/1910.02054", "Momentum and variance, 4 + 4 bytes (Section 3.1)."));
+    l.add(number("SGD_MOMENT_BYTES_PER_PARAM", SGD_MOMENT_BYTES_PER_PARAM, QuantityKind.DATA_SIZE, "B/param", SourceKind.CONVENTION, "SGD momentum per trainable parameter (one fp32 buffer).", null, "One 4-byte buffer per parameter."));
+    l.add(number("MASTER_WEIGHT_BYTES_PER_PARAM", MASTER_WEIGHT_BYTES_PER_PARAM, QuantityKind.DATA_SIZE, "B/param", SourceKind.LITERATURE, "Micikevicius et al. 2018, Mixed Precision Training", "https://arxiv.org/abs/1710.03740", "The optimizer updates an fp32 copy of the 16-bit weights; ZeRO counts it with the optimizer state (K = 12 with Adam's moments)."));
     l.add(number("CHECKPOINT_BYTES_PER_PARAM_ADAM", CHECKPOINT_BYTES_PER_PARAM_ADAM, QuantityKind.DATA_SIZE, "B/param", SourceKind.DERIVED, "Checkpoint bytes per parameter with Adam.", null, "2 bytes of fp16 weights plus 12 bytes of Adam state."));
     l.add(number("CHECKPOINT_BYTES_PER_PARAM_SGD", CHECKPOINT_BYTES_PER_PARAM_SGD, QuantityKind.DATA_SIZE, "B/param", SourceKind.CONVENTION, "Checkpoint bytes per parameter with SGD.", null, "Reference engine figure."));
     l.add(number("COMM_BUFFER_FRACTION", COMM_BUFFER_FRACTION, QuantityKind.DIMENSIONLESS, null, SourceKind.HEURISTIC, "Communication buffers as a fraction of gradient bytes.", null, "Reference engine default for bucketed all-reduce buffers."));
@@ -321,6 +334,10 @@ public final class Calibration {
     l.add(number("FALLBACK_OFFLOAD_BANDWIDTH", FALLBACK_OFFLOAD_BANDWIDTH, QuantityKind.DATA_RATE, null, SourceKind.ESTIMATE, "Host offload bandwidth when a device gives none (64 GB/s).", null, "About one PCIe Gen5 x16 direction."));
     l.add(number("FILESYSTEM_WRITE_LIMIT", FILESYSTEM_WRITE_LIMIT, QuantityKind.DATA_RATE, null, SourceKind.ESTIMATE, "Aggregate checkpoint write limit of the parallel filesystem (500 GB/s).", null, "Reference engine cap for a large parallel filesystem."));
     l.add(number("ALPHA_INTRA_NODE", ALPHA_INTRA_NODE, QuantityKind.TIME, null, SourceKind.ESTIMATE, "Per-step latency alpha of intra-node collectives (500 ns).", null, "NVLink-class hop latency used by the reference engine."));
+    l.add(number("DP_BUCKET_BYTES", DP_BUCKET_BYTES, QuantityKind.DATA_SIZE, null, SourceKind.CONVENTION, "PyTorch DistributedDataParallel default bucket_cap_mb = 25", "https://pytorch.org/docs/stable/generated/torch.nn.parallel.DistributedDataParallel.html", "Gradients are reduced in buckets as the backward pass produces them; the last bucket's reduction starts after the backward ends."));
+    l.add(number("GEMM_EFFICIENCY_MAX", GEMM_EFFICIENCY_MAX, QuantityKind.DIMENSIONLESS, null, SourceKind.DERIVED, "Fitted to Narayanan et al. 2021, Table 1 (weak scaling, A100 80GB, Selene)", null, "FITTED: jointly with GEMM_FIXED_TIME and ELEMENTWISE_PASSES by a grid search (steps 0.01, 2 us, 0.5) minimising the mean absolute error of the predicted per-GPU throughput over the 10 rows of configs/validation/narayanan2021-weak-scaling.yaml: mean 2.6 %, max 6.1 %; leave-one-out mean 3.2 %, max 6.3 % (docs/fleet-models.md, Validation)."));
+    l.add(number("GEMM_FIXED_TIME", GEMM_FIXED_TIME, QuantityKind.TIME, null, SourceKind.DERIVED, "Fitted to Narayanan et al. 2021, Table 1 (weak scaling, A100 80GB, Selene)", null, "FITTED: per-GEMM fixed time t0 of the efficiency curve, fitted with GEMM_EFFICIENCY_MAX and ELEMENTWISE_PASSES on the 10 rows of configs/validation/narayanan2021-weak-scaling.yaml; about one kernel launch, so the A100 reaches 64-67 % of peak on the per-rank GEMMs of those runs."));
+    l.add(number("ELEMENTWISE_PASSES", ELEMENTWISE_PASSES, QuantityKind.DIMENSIONLESS, null, SourceKind.DERIVED, "Fitted to Narayanan et al. 2021, Table 1 (weak scaling, A100 80GB, Selene)", null, "FITTED: how many times memory-bound kernels (layer norm, softmax, dropout, GeLU, residual adds) stream a layer's activation bytes (Korthikanti et al. 2022 sizes) through HBM per forward and backward; fitted with the GEMM curve on the 10 rows of configs/validation/narayanan2021-weak-scaling.yaml."));
     l.add(number("ALPHA_INTER_NODE", ALPHA_INTER_NODE, QuantityKind.TIME, null, SourceKind.ESTIMATE, "Per-step latency alpha of inter-node collectives (5 us).", null, "InfiniBand/RoCE-class latency including software, reference engine value."));
     l.add(number("DEFAULT_CONGESTION_FACTOR", DEFAULT_CONGESTION_FACTOR, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Multiplier on communication time for congestion.", null, "Neutral default."));
     l.add(number("DEFAULT_STRAGGLER_FACTOR", DEFAULT_STRAGGLER_FACTOR, QuantityKind.DIMENSIONLESS, null, SourceKind.CONVENTION, "Multiplier on step time for stragglers.", null, "Neutral default."));

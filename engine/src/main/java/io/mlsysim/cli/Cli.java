@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         "  --registry <overlay file|dir>.",
         "Exit codes: 0 ok, 1 bad input (the message says the fix), 2 infeasible,",
         "  3 a plan's assertion failed, 4 internal error."},
-    subcommands = {ZooCommand.class, EvalCommand.class, ServeCommand.class, TrainCommand.class, RunCommand.class, OptimizeCommand.class, ValidateCommand.class, SchemaCommand.class, ExplainCommand.class, CompletionCommand.class,
+    subcommands = {ZooCommand.class, EvalCommand.class, ServeCommand.class, TrainCommand.class, AccuracyCommand.class, RunCommand.class, OptimizeCommand.class, ValidateCommand.class, SchemaCommand.class, ExplainCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Cli implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec

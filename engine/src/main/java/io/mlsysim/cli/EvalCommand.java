@@ -53,7 +53,7 @@ final class EvalCommand implements Callable<Integer> {
     Scorecard card = SystemEvaluator.evaluate(plan.name(), plan.workload(), plan.hardware(), plan.batch(),
         plan.precision(), plan.efficiency(), plan.fleet(), 0, plan.hasDuration() ? plan.duration() / 86_400 : Double.NaN,
         plan.grid(), SystemEvaluator.Targets.NONE, plan.isFleet() && plan.tp() * plan.pp() > 1
-            ? new SystemEvaluator.Layout(plan.tp(), plan.pp(), plan.microbatches()) : SystemEvaluator.Layout.SEARCH);
+            ? new SystemEvaluator.Layout(plan.tp(), plan.pp(), plan.microbatchSize()) : SystemEvaluator.Layout.SEARCH);
     Map<String, Object> dict = card.toDictionary();
     List<Map<String, Object>> checks = check(plan, dict);
     print(card, dict, checks);

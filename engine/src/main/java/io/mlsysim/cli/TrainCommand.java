@@ -7,7 +7,6 @@ import io.mlsysim.core.pipeline.PipelineResults;
 import io.mlsysim.models.DistributedModel;
 import io.mlsysim.models.EconomicsModel;
 import io.mlsysim.models.SustainabilityModel;
-import io.mlsysim.models.TrainingMemoryModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,14 +47,15 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--ep", defaultValue = "1", description = "Expert-parallel degree.")
   int ep;
 
-  @Option(names = "--microbatches", defaultValue = "1", description = "Pipeline microbatches per step.")
-  int microbatches;
+  @Option(names = "--microbatch-size", defaultValue = "1",
+      description = "Sequences per micro-batch; micro-batches per step = batch/(dp·size).")
+  int microbatchSize;
 
-  @Option(names = "--precision", defaultValue = "fp16", description = "fp32, tf32, bf16, fp16, fp8, int8, int4.")
+  @Option(names = "--sequence-parallel", description = "Split layer norms and dropouts across the TP ranks.")
+  boolean sequenceParallel;
+
+  @Option(names = "--precision", defaultValue = "bf16", description = "Training precision: fp32, tf32, bf16, fp16, fp8.")
   String precision;
-
-  @Option(names = "--efficiency", defaultValue = "0.5", description = "Achieved fraction of peak, in (0, 1].")
-  double efficiency;
 
   @Option(names = "--days", paramLabel = "DAYS", description = "Run length: adds energy, carbon, water and cost.")
   Double days;
@@ -68,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Resolver<?>> stages = new ArrayList<>(List.of(new DistributedModel(), new TrainingMemoryModel()));
+    List<Resolver<?>> stages = new ArrayList<>(List.of(new DistributedModel()));
     Map<String, Object> in = new LinkedHashMap<>();
     in.put("workload", workload);
     in.put("fleet", fleet);
@@ -77,9 +77,9 @@ final class TrainCommand implements Callable<Integer> {
     in.put("tp", tp);
     in.put("pp", pp);
     in.put("ep", ep);
-    in.put("microbatches", microbatches);
+    in.put("microbatch_size", microbatchSize);
+    in.put("sequence_parallel", sequenceParallel);
     in.put("precision", precision);
-    in.put("efficiency", efficiency);
     if (days != null) {
       if (!(days > 0)) {
         throw new IllegalArgumentException("--days: must be positive, got " + days);

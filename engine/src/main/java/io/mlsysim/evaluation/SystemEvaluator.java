@@ -6,6 +6,8 @@ import io.mlsysim.hardware.HardwareNode;
 import io.mlsysim.hardware.Precision;
 import io.mlsysim.infrastructure.GridProfile;
 import io.mlsysim.models.DistributedModel;
+import io.mlsysim.training.StepOptions;
+import io.mlsysim.training.TrainingJob;
 import io.mlsysim.models.EconomicsModel;
 import io.mlsysim.models.ServingModel;
 import io.mlsysim.models.SingleNodeModel;
@@ -80,7 +82,7 @@ public final class SystemEvaluator {
    * How a fleet is laid out: fixed tensor and pipeline degrees, or {@link #SEARCH} to let
    * ParallelismOptimizer pick the split with the best fleet MFU.
    */
-  public record Layout(int tp, int pp, int microbatches) {
+  public record Layout(int tp, int pp, int microbatchSize) {
     public static final Layout SEARCH = new Layout(0, 0, 1);
 
     public boolean isFixed() {
@@ -96,7 +98,7 @@ public final class SystemEvaluator {
         targets, Layout.SEARCH);
   }
 
-  /** As above, with a fixed fleet layout (a plan's tp, pp and microbatches). */
+  /** As above, with a fixed fleet layout (a plan's tp, pp and micro-batch size). */
   public static Scorecard evaluate(String scenario, Workload workload, HardwareNode hardware, int batch,
       Precision precision, double efficiency, Fleet fleet, int nodes, double durationDays, GridProfile region,
       Targets targets, Layout layout) {
@@ -187,8 +189,8 @@ public final class SystemEvaluator {
         + fleet.accelerator().name() + "), batch " + batch + ", " + p.id();
     SearchResult plan = null;
     try {
-      plan = layout.isFixed() ? null : new ParallelismOptimizer().optimize(w, fleet, batch, Calibration.DEFAULT_SEQ_LEN, p, eta, 1, 1,
-          CandidateEvaluator.LOCAL);
+      plan = layout.isFixed() ? null : new ParallelismOptimizer().optimize(w, fleet, batch, Calibration.DEFAULT_SEQ_LEN, p,
+          layout.microbatchSize(), 1, CandidateEvaluator.LOCAL);
     } catch (InvalidInputException e) {
       Map<String, Object> fm = new LinkedHashMap<>();
       fm.put("memory_capacity_gb", fleet.accelerator().memory().capacity() / 1e9);
@@ -201,11 +203,9 @@ public final class SystemEvaluator {
     }
     int tp = layout.isFixed() ? layout.tp() : (Integer) plan.bestConfig().get("tp");
     int pp = layout.isFixed() ? layout.pp() : (Integer) plan.bestConfig().get("pp");
-    DistributedModel.DistributedResult d = new DistributedModel().solve(w, fleet, batch, Calibration.DEFAULT_SEQ_LEN,
-        p, eta, tp, pp, 1, 1, layout.microbatches(), 0, 1, io.mlsysim.physics.OptimizerKind.ADAM,
-        io.mlsysim.physics.ActivationCheckpointing.SELECTIVE, false, 1.0, Calibration.COMM_BUFFER_FRACTION, true,
-        Calibration.COMM_OVERLAP_EFFICIENCY, Calibration.DEFAULT_CONGESTION_FACTOR,
-        Calibration.DEFAULT_STRAGGLER_FACTOR, Calibration.DEFAULT_MOE_IMBALANCE);
+    DistributedModel.DistributedResult d = new DistributedModel().solve(TrainingJob.of(w).batch(batch)
+        .seqLen(Calibration.DEFAULT_SEQ_LEN).precision(p).tp(tp).pp(pp).microbatchSize(layout.microbatchSize()).build(),
+        fleet, StepOptions.DEFAULTS.withOverlap(true));
     double cap = fleet.accelerator().memory().capacity();
     Map<String, Object> fm = new LinkedHashMap<>();
     fm.put("memory_used_gb", d.memoryPerRank() / 1e9);

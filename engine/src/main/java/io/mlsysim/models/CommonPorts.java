@@ -46,10 +46,8 @@ public final class CommonPorts {
       .describedAs("pipeline-parallel degree");
   public static final Port<Integer> EP = Port.count("ep").withDefault(1).positive()
       .describedAs("expert-parallel degree");
-  public static final Port<Integer> MICROBATCHES = Port.count("microbatches").withDefault(1).positive()
-      .describedAs("pipeline microbatches per step");
+  public static final Port<Integer> MICROBATCH_SIZE = Port.count("microbatch_size").withDefault(1).positive()
+      .describedAs("sequences per micro-batch; micro-batches per step = batch/(dp·microbatch_size)");
   public static final Port<Integer> ZERO_STAGE = Port.count("zero_stage").withDefault(0).nonNegative()
       .describedAs("ZeRO stage 0–3");
-  public static final Port<Integer> GRAD_ACCUM = Port.count("grad_accum").withDefault(1).positive()
-      .describedAs("gradient accumulation steps");
 }

@@ -2,6 +2,7 @@ package io.mlsysim.models;
 
 import io.mlsysim.calibration.Calibration;
 import io.mlsysim.core.Port;
+import io.mlsysim.hardware.Precision;
 import io.mlsysim.infrastructure.Datacenter;
 import io.mlsysim.physics.ActivationCheckpointing;
 import io.mlsysim.physics.OptimizerKind;
@@ -37,6 +38,10 @@ public final class FleetPorts {
       .describedAs("data-parallel degree");
   public static final Port<Integer> INTERLEAVE = Port.count("interleave").withDefault(1).positive()
       .describedAs("virtual pipeline stages per rank (interleaved 1F1B), v");
+  public static final Port<Boolean> SEQUENCE_PARALLEL = Port.flag("sequence_parallel").withDefault(false)
+      .describedAs("sequence parallelism: split layer norms and dropouts across the tensor-parallel ranks");
+  public static final Port<Precision> GRADIENT_PRECISION = Port.object("gradient_precision", Precision.class)
+      .withDefault(Precision.FP32).describedAs("precision gradients are kept and reduced in: fp32 (default), bf16, fp16");
   public static final Port<Boolean> OVERLAP_COMM = Port.flag("overlap_comm").withDefault(false)
       .describedAs("overlap the data-parallel all-reduce with the backward pass");
   public static final Port<Double> OVERLAP_EFFICIENCY = Port.number("overlap_efficiency")

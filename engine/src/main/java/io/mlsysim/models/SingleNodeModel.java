@@ -14,8 +14,10 @@ import io.mlsysim.physics.ActivationCheckpointing;
 import io.mlsysim.physics.Bottleneck;
 import io.mlsysim.physics.Checks;
 import io.mlsysim.physics.Roofline;
-import io.mlsysim.physics.TrainingMemory;
 import io.mlsysim.physics.TransformerMath;
+import io.mlsysim.training.MemoryTerms;
+import io.mlsysim.training.TrainingJob;
+import io.mlsysim.training.TrainingLayout;
 import io.mlsysim.units.Display;
 import io.mlsysim.units.QuantityKind;
 import io.mlsysim.workloads.TransformerWorkload;
@@ -212,10 +214,11 @@ public final class SingleNodeModel extends Model<SingleNodeModel.SingleNodeResul
   }
 
   /**
-   * Training footprint: a transformer's weights, gradients, Adam state and activations (selective
-   * checkpointing with recomputation, none without); a shaped-less model with a parameter count
-   * keeps weights, gradients and Adam state; a model with no parameter count falls back to a
-   * multiple of its weight bytes.
+   * Training footprint: a transformer's is {@link MemoryTerms} for one device holding the whole
+   * batch as one micro-batch (selective checkpointing with recomputation, none without), its
+   * optimizer state sharded over {@code dp} ranks per the ZeRO stage; a shape-less model with a
+   * parameter count keeps weights, gradients, Adam's moments and an fp32 master copy; a model
+   * with no parameter count falls back to a multiple of its weight bytes.
    */
   static double trainingFootprint(Workload workload, Precision precision, int batch, int seqLen, int zeroStage,
       int dp, boolean lora, boolean recomputation) {
@@ -224,17 +227,13 @@ public final class SingleNodeModel extends Model<SingleNodeModel.SingleNodeResul
       return workload.weightBytes(precision) * (lora ? Calibration.LORA_TRAINING_MEMORY_FACTOR
           : Calibration.UNSHAPED_TRAINING_MEMORY_FACTOR);
     }
-    double p = workload.parameters();
     if (workload instanceof TransformerWorkload t && t.layers() > 0) {
-      double trainable = lora
-          ? TransformerMath.loraTrainableFraction(Calibration.LORA_RANK, t.hiddenSize(), t.layers(), p) : 1;
-      ActivationCheckpointing strategy = recomputation ? ActivationCheckpointing.SELECTIVE
-          : ActivationCheckpointing.NONE;
-      return TrainingMemory.weights(p, b, zeroStage, dp)
-          + TrainingMemory.gradients(p, trainable, b, zeroStage, dp)
-          + TrainingMemory.optimizerState(p, trainable, Calibration.ADAM_STATE_BYTES_PER_PARAM, zeroStage, dp)
-          + TrainingMemory.activations(seqLen, batch, t.hiddenSize(), t.heads(), t.layers(), strategy, b);
+      TrainingJob job = TrainingJob.of(t).batch(batch * dp).microbatchSize(batch).dp(dp).seqLen(seqLen)
+          .precision(precision).zeroStage(zeroStage).lora(lora)
+          .checkpointing(recomputation ? ActivationCheckpointing.SELECTIVE : ActivationCheckpointing.NONE).build();
+      return MemoryTerms.total(TrainingLayout.of(job));
     }
-    return TrainingMemory.withoutActivations(p, b, Calibration.ADAM_STATE_BYTES_PER_PARAM);
+    return workload.parameters() * (2 * b + Calibration.ADAM_MOMENT_BYTES_PER_PARAM
+        + Calibration.MASTER_WEIGHT_BYTES_PER_PARAM);
   }
 }

@@ -1,6 +1,5 @@
 package io.mlsysim.models;
 
-import io.mlsysim.calibration.Calibration;
 import io.mlsysim.core.Inputs;
 import io.mlsysim.core.Model;
 import io.mlsysim.core.Outputs;
@@ -8,64 +7,94 @@ import io.mlsysim.core.Port;
 import io.mlsysim.core.Result;
 import io.mlsysim.core.Schema;
 import io.mlsysim.hardware.HardwareNode;
-import io.mlsysim.hardware.Precision;
-import io.mlsysim.physics.ActivationCheckpointing;
-import io.mlsysim.physics.Checks;
-import io.mlsysim.physics.OptimizerKind;
-import io.mlsysim.physics.TrainingMemory;
-import io.mlsysim.physics.TransformerMath;
+import io.mlsysim.training.MemoryTerm;
+import io.mlsysim.training.MemoryTerms;
+import io.mlsysim.training.TrainingJob;
+import io.mlsysim.training.TrainingLayout;
+import io.mlsysim.training.terms.ActivationMemory;
+import io.mlsysim.training.terms.BufferMemory;
+import io.mlsysim.training.terms.GradientsMemory;
+import io.mlsysim.training.terms.OptimizerMemory;
+import io.mlsysim.training.terms.WeightsMemory;
 import io.mlsysim.units.QuantityKind;
-import io.mlsysim.workloads.TransformerWorkload;
-import io.mlsysim.workloads.Workload;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one training rank holds in memory: its shard of weights, gradients and optimizer state,
- * the activations of its pipeline stage, and communication buffers; and whether that fits.
+ * What one training rank holds in memory — its shard of weights, gradients and optimizer state,
+ * the activations of the micro-batches in flight on its pipeline stage, and communication
+ * buffers — and whether that fits. The footprint is {@link MemoryTerms}, the same composition
+ * DistributedModel reports; this model takes dp as an input instead of a fleet.
  */
 public final class TrainingMemoryModel extends Model<TrainingMemoryModel.TrainingMemoryResult> {
 
-  public static final Port<Double> WEIGHTS_MEMORY = Port.quantity("weights_memory", QuantityKind.DATA_SIZE, "GB");
-  public static final Port<Double> GRADIENTS_MEMORY = Port.quantity("gradients_memory", QuantityKind.DATA_SIZE, "GB");
-  public static final Port<Double> OPTIMIZER_MEMORY = Port.quantity("optimizer_memory", QuantityKind.DATA_SIZE, "GB");
-  public static final Port<Double> ACTIVATION_MEMORY =
-      Port.quantity("activation_memory", QuantityKind.DATA_SIZE, "GB");
-  public static final Port<Double> BUFFER_MEMORY = Port.quantity("buffer_memory", QuantityKind.DATA_SIZE, "GB");
+  public static final Port<Double> WEIGHTS_MEMORY = WeightsMemory.PORT;
+  public static final Port<Double> GRADIENTS_MEMORY = GradientsMemory.PORT;
+  public static final Port<Double> OPTIMIZER_MEMORY = OptimizerMemory.PORT;
+  public static final Port<Double> ACTIVATION_MEMORY = ActivationMemory.PORT;
+  public static final Port<Double> BUFFER_MEMORY = BufferMemory.PORT;
   public static final Port<Double> TRAINING_MEMORY = Port.quantity("training_memory", QuantityKind.DATA_SIZE, "GB")
       .describedAs("total per-rank training footprint");
   public static final Port<Double> TRAINING_MEMORY_UTILIZATION = Port.number("training_memory_utilization")
       .describedAs("footprint over the accelerator's memory capacity");
   public static final Port<Boolean> TRAINING_MEMORY_FEASIBLE = Port.flag("training_memory_feasible");
 
-  /** Every component of a rank's footprint, in bytes. */
-  public record TrainingMemoryResult(double weightsMemory, double gradientsMemory, double optimizerMemory,
-      double activationMemory, double bufferMemory, double trainingMemory, double trainingMemoryUtilization,
-      boolean trainingMemoryFeasible) implements Result {
-    @Override
-    public void export(Outputs out) {
-      out.putDouble(WEIGHTS_MEMORY, weightsMemory);
-      out.putDouble(GRADIENTS_MEMORY, gradientsMemory);
-      out.putDouble(OPTIMIZER_MEMORY, optimizerMemory);
-      out.putDouble(ACTIVATION_MEMORY, activationMemory);
-      out.putDouble(BUFFER_MEMORY, bufferMemory);
-      out.putDouble(TRAINING_MEMORY, trainingMemory);
-      out.putDouble(TRAINING_MEMORY_UTILIZATION, trainingMemoryUtilization);
-      out.putFlag(TRAINING_MEMORY_FEASIBLE, trainingMemoryFeasible);
+  /** Every term of a rank's footprint, in bytes, in {@link MemoryTerms} order, and the total. */
+  public static final class TrainingMemoryResult implements Result {
+    private final double[] parts;
+    private final double total;
+    private final double capacity;
+
+    TrainingMemoryResult(double[] parts, double total, double capacity) {
+      this.parts = parts;
+      this.total = total;
+      this.capacity = capacity;
     }
 
+    /** Bytes of one term, by its port. */
+    public double part(Port<Double> term) {
+      List<MemoryTerm> all = MemoryTerms.all();
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).port() == term) {
+          return parts[i];
+        }
+      }
+      throw new IllegalArgumentException("not a memory term: " + term.name());
+    }
+
+    public double weightsMemory() { return part(WEIGHTS_MEMORY); }
+    public double gradientsMemory() { return part(GRADIENTS_MEMORY); }
+    public double optimizerMemory() { return part(OPTIMIZER_MEMORY); }
+    public double activationMemory() { return part(ACTIVATION_MEMORY); }
+    public double bufferMemory() { return part(BUFFER_MEMORY); }
+    public double trainingMemory() { return total; }
+    public double trainingMemoryUtilization() { return total / capacity; }
+    public boolean trainingMemoryFeasible() { return total <= capacity; }
     /** Capacity the utilisation was measured against, bytes. */
-    public double capacity() {
-      return trainingMemory / trainingMemoryUtilization;
+    public double capacity() { return capacity; }
+
+    @Override
+    public void export(Outputs out) {
+      List<MemoryTerm> all = MemoryTerms.all();
+      for (int i = 0; i < all.size(); i++) {
+        out.putDouble(all.get(i).port(), parts[i]);
+      }
+      out.putDouble(TRAINING_MEMORY, total);
+      out.putDouble(TRAINING_MEMORY_UTILIZATION, total / capacity);
+      out.putFlag(TRAINING_MEMORY_FEASIBLE, total <= capacity);
     }
 
     @Override
     public List<String> trace() {
       List<String> t = new ArrayList<>();
-      t.add("Memory Wall: " + (trainingMemoryFeasible ? "Passed (" : "FAILED (") + gb(trainingMemory) + " of "
-          + gb(capacity()) + " per rank)");
-      t.add("weights " + gb(weightsMemory) + ", gradients " + gb(gradientsMemory) + ", optimizer state "
-          + gb(optimizerMemory) + ", activations " + gb(activationMemory) + ", buffers " + gb(bufferMemory));
+      t.add("Memory Wall: " + (trainingMemoryFeasible() ? "Passed (" : "FAILED (") + gb(total) + " of "
+          + gb(capacity) + " per rank)");
+      List<String> items = new ArrayList<>();
+      List<MemoryTerm> all = MemoryTerms.all();
+      for (int i = 0; i < all.size(); i++) {
+        items.add(all.get(i).port().name().replace("_memory", "") + " " + gb(parts[i]));
+      }
+      t.add(String.join(", ", items));
       return t;
     }
   }
@@ -77,81 +106,27 @@ public final class TrainingMemoryModel extends Model<TrainingMemoryModel.Trainin
 
   public TrainingMemoryModel() {
     super(Schema.model("TrainingMemoryModel")
-        .describedAs("Per-rank training memory: sharded weights, gradients, optimizer state, activations, buffers")
-        .requires(CommonPorts.WORKLOAD, CommonPorts.HARDWARE, CommonPorts.BATCH, CommonPorts.SEQ_LEN,
-            CommonPorts.PRECISION, FleetPorts.OPTIMIZER, FleetPorts.CHECKPOINTING, CommonPorts.TP, CommonPorts.PP,
-            FleetPorts.DP, CommonPorts.EP, CommonPorts.ZERO_STAGE, CommonPorts.GRAD_ACCUM,
-            FleetPorts.TRAINABLE_FRACTION, FleetPorts.LORA, FleetPorts.COMM_BUFFER_FRACTION)
-        .produces(WEIGHTS_MEMORY, GRADIENTS_MEMORY, OPTIMIZER_MEMORY, ACTIVATION_MEMORY, BUFFER_MEMORY,
-            TRAINING_MEMORY, TRAINING_MEMORY_UTILIZATION, TRAINING_MEMORY_FEASIBLE)
+        .describedAs("Per-rank training memory: sharded weights, gradients, optimizer state, activations of the "
+            + "micro-batches in flight, buffers")
+        .requires(CommonPorts.HARDWARE, FleetPorts.DP)
+        .requires(DistributedModel.JOB_PORTS)
+        .produces(MemoryTerms.ports())
+        .produces(TRAINING_MEMORY, TRAINING_MEMORY_UTILIZATION, TRAINING_MEMORY_FEASIBLE)
         .walls(2)
         .fallacy("A 70B model needs 140 GB to train",
-            "Adam training holds about 16 bytes per parameter before activations; sharding divides it")
+            "Mixed-precision Adam training holds 16-18 bytes per parameter before activations; sharding divides it")
         .build());
   }
 
-  /** The transformer a training model needs, or an error naming the workload input. */
-  static TransformerWorkload transformer(Workload w) {
-    if (w instanceof TransformerWorkload t && t.hasParameters() && t.layers() > 0) {
-      return t;
-    }
-    throw new IllegalArgumentException("workload: " + w.name() + " is not a transformer with a parameter count "
-        + "and layers; training memory and parallelism need one (e.g. Llama3_70B)");
-  }
-
-  /** Fraction of parameters trained: LoRA's adapters, else the given fraction. */
-  static double trainable(TransformerWorkload w, boolean lora, double trainableFraction) {
-    Checks.fraction("trainable_fraction", trainableFraction);
-    return lora ? TransformerMath.loraTrainableFraction(Calibration.LORA_RANK, w.hiddenSize(), w.layers(),
-        w.parameters()) : trainableFraction;
-  }
-
-  /** Direct Java call. */
-  public TrainingMemoryResult solve(Workload workload, HardwareNode hardware, int batch, int seqLen,
-      Precision precision, OptimizerKind optimizer, ActivationCheckpointing checkpointing, int tp, int pp, int dp,
-      int ep, int zeroStage, int gradAccum, double trainableFraction, boolean lora, double bufferFraction) {
-    return compute(workload, hardware, batch, seqLen, precision, optimizer, checkpointing, tp, pp, dp, ep,
-        zeroStage, gradAccum, trainableFraction, lora, bufferFraction);
-  }
-
-  /** The footprint; shared with DistributedModel so both report the same bytes. */
-  static TrainingMemoryResult compute(Workload workload, HardwareNode hardware, int batch, int seqLen,
-      Precision precision, OptimizerKind optimizer, ActivationCheckpointing checkpointing, int tp, int pp, int dp,
-      int ep, int zeroStage, int gradAccum, double trainableFraction, boolean lora, double bufferFraction) {
-    TransformerWorkload w = transformer(workload);
-    Checks.positive("batch", batch);
-    Checks.positive("seq_len", seqLen);
-    Checks.positive("tp", tp);
-    Checks.positive("pp", pp);
-    Checks.positive("dp", dp);
-    Checks.positive("ep", ep);
-    Checks.positive("grad_accum", gradAccum);
-    Checks.inRange("zero_stage", zeroStage, 0, 3);
-    Checks.nonNegative("comm_buffer_fraction", bufferFraction);
-    double trainable = trainable(w, lora, trainableFraction);
-    double b = precision.bytes();
-    double stateBytes = TrainingMemory.stateBytesPerParam(optimizer, Calibration.ADAM_STATE_BYTES_PER_PARAM,
-        Calibration.SGD_STATE_BYTES_PER_PARAM);
-    double p = TrainingMemory.paramsPerRank(w.parameters(), tp, pp, ep);
-    int mb = TrainingMemory.microBatch(batch, dp, gradAccum);
-    int lps = TrainingMemory.layersPerStage(w.layers(), pp);
-    double weights = TrainingMemory.weights(p, b, zeroStage, dp);
-    double grads = TrainingMemory.gradients(p, trainable, b, zeroStage, dp);
-    double opt = TrainingMemory.optimizerState(p, trainable, stateBytes, zeroStage, dp);
-    double act = TrainingMemory.activations(seqLen, mb, w.hiddenSize(), w.heads(), lps, checkpointing, b);
-    double buf = TrainingMemory.buffers(grads, bufferFraction, pp, mb, seqLen, w.hiddenSize(), b);
-    double total = weights + grads + opt + act + buf;
-    double capacity = hardware.memory().capacity();
-    return new TrainingMemoryResult(weights, grads, opt, act, buf, total, total / capacity, total <= capacity);
+  /** Direct Java call: a job (with its dp) on one accelerator. */
+  public TrainingMemoryResult solve(TrainingJob job, HardwareNode hardware) {
+    double[] parts = new double[MemoryTerms.count()];
+    double total = MemoryTerms.evaluate(TrainingLayout.of(job), parts);
+    return new TrainingMemoryResult(parts, total, hardware.memory().capacity());
   }
 
   @Override
   public TrainingMemoryResult evaluate(Inputs in) {
-    return solve(in.get(CommonPorts.WORKLOAD), in.get(CommonPorts.HARDWARE), in.getInt(CommonPorts.BATCH),
-        in.getInt(CommonPorts.SEQ_LEN), in.get(CommonPorts.PRECISION), in.get(FleetPorts.OPTIMIZER),
-        in.get(FleetPorts.CHECKPOINTING), in.getInt(CommonPorts.TP), in.getInt(CommonPorts.PP),
-        in.getInt(FleetPorts.DP), in.getInt(CommonPorts.EP), in.getInt(CommonPorts.ZERO_STAGE),
-        in.getInt(CommonPorts.GRAD_ACCUM), in.getDouble(FleetPorts.TRAINABLE_FRACTION), in.getFlag(FleetPorts.LORA),
-        in.getDouble(FleetPorts.COMM_BUFFER_FRACTION));
+    return solve(DistributedModel.job(in, in.getInt(FleetPorts.DP)), in.get(CommonPorts.HARDWARE));
   }
 }

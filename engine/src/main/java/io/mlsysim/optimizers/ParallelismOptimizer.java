@@ -14,6 +14,10 @@ import io.mlsysim.models.CommonPorts;
 import io.mlsysim.models.DistributedModel;
 import io.mlsysim.models.FleetPorts;
 import io.mlsysim.systems.Fleet;
+import io.mlsysim.training.MemoryTerms;
+import io.mlsysim.training.StepContext;
+import io.mlsysim.training.TrainingJob;
+import io.mlsysim.training.terms.OptimizerMemory;
 import io.mlsysim.units.QuantityKind;
 import io.mlsysim.workloads.Workload;
 import java.util.Locale;
@@ -22,15 +26,14 @@ import java.util.Map;
 /**
  * The tensor- and pipeline-parallel split of a training job on a fleet with the highest fleet
  * MFU. TP and PP range over powers of two (TP within a node), tp·pp must divide the accelerator
- * count and dp = N/(tp·pp). A cheap memory screen, (2·W + 12·P)/(tp·pp) ≤ 0.9·HBM, removes splits
- * whose weights, gradients and Adam state alone cannot fit; every survivor is scored by
- * {@link DistributedModel} with the data-parallel all-reduce overlapped, and must also pass that
- * model's real per-rank memory check.
+ * count and dp = N/(tp·pp). A cheap memory screen, (weights + gradients + optimizer state)/(tp·pp)
+ * ≤ 0.9·HBM with the training defaults (18 bytes per parameter in mixed precision), removes splits
+ * whose state alone cannot fit; every survivor is scored by {@link DistributedModel} with the
+ * data-parallel reduction overlapped, and must also pass that model's real per-rank memory check.
  *
- * <p>The objective is DistributedModel's fleet MFU (model FLOPs per rank per step over peak),
- * not the reference's scaling efficiency × η: with one η for every candidate the latter only
- * ranks by scaling efficiency, and misses that a split can leave each rank memory-bound or
- * dominated by per-layer taxes.
+ * <p>The objective is DistributedModel's fleet MFU (model FLOPs per step over the fleet's peak),
+ * not the reference's scaling efficiency × η: the latter misses that a split changes each rank's
+ * GEMM sizes and so the efficiency its kernels reach.
  */
 public final class ParallelismOptimizer extends Optimizer<SearchResult> {
 
@@ -45,7 +48,7 @@ public final class ParallelismOptimizer extends Optimizer<SearchResult> {
 
   static final String NOT_DIVIDING = "tp·pp does not divide the accelerator count";
   static final String TOO_DEEP = "pp exceeds the layer count";
-  static final String SCREEN = "memory screen (2·W + 12·P)/(tp·pp) > 0.9·HBM";
+  static final String SCREEN = "memory screen (weights + gradients + optimizer state)/(tp·pp) > 0.9·HBM";
   static final String REFUSED = "refused by DistributedModel";
   static final String RANK_MEMORY = "per-rank training memory exceeds HBM (DistributedModel)";
 
@@ -53,7 +56,7 @@ public final class ParallelismOptimizer extends Optimizer<SearchResult> {
     super(Schema.optimizer("ParallelismOptimizer")
         .describedAs("TP × PP × DP split of a training job with the highest fleet MFU")
         .requires(CommonPorts.WORKLOAD, CommonPorts.FLEET, CommonPorts.BATCH, CommonPorts.SEQ_LEN,
-            CommonPorts.PRECISION, CommonPorts.EFFICIENCY, CommonPorts.MICROBATCHES, TOP_K)
+            CommonPorts.PRECISION, CommonPorts.MICROBATCH_SIZE, TOP_K)
         .produces(BEST_TP, BEST_PP, BEST_DP, BEST_MFU, BEST_STEP_LATENCY, BEST_SCALING_EFFICIENCY,
             SearchResult.RANKED, SearchResult.FEASIBLE_COUNT, SearchResult.SCREENED_COUNT)
         .objective(QuantityKind.DIMENSIONLESS, Schema.Goal.MAXIMIZE)
@@ -66,8 +69,8 @@ public final class ParallelismOptimizer extends Optimizer<SearchResult> {
   @Override
   public SearchResult evaluate(Inputs in) {
     return optimize(in.get(CommonPorts.WORKLOAD), in.get(CommonPorts.FLEET), in.getInt(CommonPorts.BATCH),
-        in.getInt(CommonPorts.SEQ_LEN), in.get(CommonPorts.PRECISION), in.getDouble(CommonPorts.EFFICIENCY),
-        in.getInt(CommonPorts.MICROBATCHES), in.getInt(TOP_K), CandidateEvaluator.LOCAL);
+        in.getInt(CommonPorts.SEQ_LEN), in.get(CommonPorts.PRECISION),
+        in.getInt(CommonPorts.MICROBATCH_SIZE), in.getInt(TOP_K), CandidateEvaluator.LOCAL);
   }
 
   /** The (tp, pp) grid in search order: tp outer, pp inner, both powers of two. */
@@ -94,14 +97,14 @@ public final class ParallelismOptimizer extends Optimizer<SearchResult> {
 
   /** Direct call; {@code evaluator} decides where the surviving candidates are scored. */
   public SearchResult optimize(Workload workload, Fleet fleet, int batch, int seqLen, Precision precision,
-      double efficiency, int microbatches, int topK, CandidateEvaluator evaluator) {
+      int microbatchSize, int topK, CandidateEvaluator evaluator) {
     if (!workload.hasParameters()) {
       throw new InvalidInputException(CommonPorts.WORKLOAD.name(), "input 'workload' (" + workload.name()
           + ") has no parameter count, which the memory screen needs");
     }
     int n = fleet.totalAccelerators();
     double params = workload.parameters();
-    double screenBytes = 2 * workload.weightBytes(precision) + Calibration.ADAM_STATE_BYTES_PER_PARAM * params;
+    double screenBytes = params * stateBytesPerParam(workload, precision);
     double hbm = fleet.accelerator().memory().capacity();
     int[][] grid = grid(fleet);
     Ranking ranking = new Ranking(true, NOT_DIVIDING, TOO_DEEP, SCREEN, REFUSED, RANK_MEMORY);
@@ -135,7 +138,7 @@ public final class ParallelismOptimizer extends Optimizer<SearchResult> {
       public void prepare(Frame f) {
         f.set(CommonPorts.WORKLOAD, workload).set(CommonPorts.FLEET, fleet).set(CommonPorts.PRECISION, precision)
             .setInt(CommonPorts.BATCH, batch).setInt(CommonPorts.SEQ_LEN, seqLen)
-            .setDouble(CommonPorts.EFFICIENCY, efficiency).setInt(CommonPorts.MICROBATCHES, microbatches)
+            .setInt(CommonPorts.MICROBATCH_SIZE, microbatchSize)
             .setFlag(FleetPorts.OVERLAP_COMM, true);
       }
 
@@ -181,6 +184,22 @@ public final class ParallelismOptimizer extends Optimizer<SearchResult> {
           out.putDouble(BEST_SCALING_EFFICIENCY, (Double) b.metrics().get("scaling_efficiency"));
         },
         CommonPorts.FLEET.name(), "no TP × PP split of " + workload.name() + " fits on " + fleet.name());
+  }
+
+  /**
+   * Weights, gradients and optimizer state per parameter with the training defaults and no
+   * sharding, as {@link MemoryTerms} counts them: what tp·pp must divide before activations and
+   * buffers are added. A workload or precision the training job refuses screens at 0, so
+   * DistributedModel refuses it with its own reason.
+   */
+  private static double stateBytesPerParam(Workload workload, Precision precision) {
+    try {
+      TrainingJob job = TrainingJob.of(workload).precision(precision).build();
+      return StepContext.storageBytes(precision) + job.gradientPrecision().bytes()
+          + OptimizerMemory.bytesPerParam(job);
+    } catch (IllegalArgumentException e) {
+      return 0;
+    }
   }
 
   private static int minFitting(double screenBytes, double hbm) {

@@ -63,16 +63,26 @@ public final class TransformerMath {
   }
 
   /**
-   * Activation bytes of one layer (Korthikanti et al. 2022), scaled from their 2-byte baseline
-   * by {@code b/2}: none {@code 34·s·mb·h + 5·a·s²·mb}, selective {@code 34·s·mb·h}, full
-   * {@code 2·s·mb·h}.
+   * Activation bytes one transformer layer keeps for the backward pass (Korthikanti et al. 2022,
+   * "Reducing Activation Recomputation in Large Transformer Models", arXiv 2205.05198, Table 2),
+   * for sequence s, micro-batch b, hidden h, heads a and tensor-parallel degree t, scaled from
+   * their 2-byte activations by {@code bytes/2}:
+   * <pre>
+   *   none        sbh·(10 + 24/t + 5as/(ht))      with sequence parallelism  sbh/t·(34 + 5as/h)
+   *   selective   sbh·(10 + 24/t)                 with sequence parallelism  34·sbh/t
+   *   full        2·sbh (each layer's input)      with sequence parallelism  2·sbh/t
+   * </pre>
+   * The 10·sbh of the layer norms and dropouts are replicated on every tensor-parallel rank
+   * unless sequence parallelism splits them.
    */
-  public static double activationBytesPerLayer(double seqLen, double microBatch, double hidden, int heads,
-      ActivationCheckpointing strategy, double bytesPerElement) {
+  public static double activationBytesPerLayer(double seqLen, double microBatch, double hidden, int heads, int tp,
+      boolean sequenceParallel, ActivationCheckpointing strategy, double bytesPerElement) {
+    double sbh = seqLen * microBatch * hidden;
+    double attention = 5.0 * heads * seqLen / hidden;
     double base = switch (strategy) {
-      case NONE -> 34 * seqLen * microBatch * hidden + 5.0 * heads * seqLen * seqLen * microBatch;
-      case SELECTIVE -> 34 * seqLen * microBatch * hidden;
-      case FULL -> 2 * seqLen * microBatch * hidden;
+      case NONE -> sequenceParallel ? sbh / tp * (34 + attention) : sbh * (10 + 24.0 / tp + attention / tp);
+      case SELECTIVE -> sequenceParallel ? 34 * sbh / tp : sbh * (10 + 24.0 / tp);
+      case FULL -> sequenceParallel ? 2 * sbh / tp : 2 * sbh;
     };
     return base * (bytesPerElement / 2);
   }

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record Plan(String origin, String name, String description, Workload workload, HardwareNode hardware,
     Fleet fleet, int batch, Precision precision, double efficiency, int seqLen, double duration,
-    GridProfile grid, int tp, int pp, int microbatches, List<PlanAssertion> assertions) {
+    GridProfile grid, int tp, int pp, int microbatchSize, List<PlanAssertion> assertions) {
 
   public boolean isFleet() {
     return fleet != null;

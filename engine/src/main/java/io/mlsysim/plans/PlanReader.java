@@ -80,6 +80,8 @@ public final class PlanReader {
         throw c.error("precision", "ops." + e.getMessage());
       }
     }
+    c.require(fleet == null || o.efficiency == null, "efficiency", "ops.efficiency applies to a single device;"
+        + " on a fleet each rank's GEMM efficiency follows from its matrix sizes (docs/fleet-models.md), remove it");
     double efficiency = o.efficiency == null ? Calibration.DEFAULT_EFFICIENCY : o.efficiency;
     c.require(efficiency > 0 && efficiency <= 1, "efficiency",
         "ops.efficiency " + efficiency + " is outside (0, 1]; it is the achieved fraction of peak, e.g. 0.5");
@@ -96,7 +98,7 @@ public final class PlanReader {
     GridProfile grid = o.region == null ? null : c.resolve(Zoo.current().grids(), "region", o.region);
     int tp = c.positive("ops.tp", o.tp, 1);
     int pp = c.positive("ops.pp", o.pp, 1);
-    int micro = c.positive("ops.microbatches", o.microbatches, 1);
+    int micro = c.positive("ops.microbatch_size", o.microbatchSize, 1);
     if (fleet != null) {
       int n = fleet.totalAccelerators();
       c.require(n % (tp * pp) == 0, "tp", "ops.tp × ops.pp = " + tp + " × " + pp + " = " + tp * pp

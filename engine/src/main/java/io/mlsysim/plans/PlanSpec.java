@@ -41,7 +41,7 @@ public class PlanSpec {
     public String region;
     public Integer tp;
     public Integer pp;
-    public Integer microbatches;
+    public Integer microbatchSize;
   }
 
   /** Assertions on the evaluation's metrics. */
