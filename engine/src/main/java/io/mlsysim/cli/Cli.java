@@ -50,6 +50,11 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
       return ExitCode.BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      if (ex instanceof io.mlsysim.core.InfeasibleException) { // valid input, a configuration that cannot run
+        err.println("infeasible: " + ex.getMessage());
+        err.flush();
+        return ExitCode.INFEASIBLE;
+      }
       if (ex instanceof IllegalArgumentException) {
         err.println("error: " + ex.getMessage());
         err.flush();

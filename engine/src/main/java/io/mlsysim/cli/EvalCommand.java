@@ -38,8 +38,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--precision", defaultValue = "fp16", description = "fp32, tf32, bf16, fp16, fp8, int8, int4.")
   String precision;
 
-  @Option(names = "--efficiency", defaultValue = "0.5", description = "Achieved fraction of peak, in (0, 1].")
-  double efficiency;
+  @Option(names = "--efficiency", description = "Achieved fraction of peak on one device, in (0, 1]; default 0.5. "
+      + "A fleet's efficiency follows from each rank's GEMM sizes.")
+  Double efficiency;
 
   @Option(names = "--days", description = "Run length for the Macro lens (fleets).")
   Double days;
@@ -79,7 +80,14 @@ final class EvalCommand implements Callable<Integer> {
     StringBuilder yaml = new StringBuilder("version: 1\nname: ").append(workload).append(" on ").append(system)
         .append("\nworkload: ").append(workload).append('\n').append(isFleet ? "fleet: " : "hardware: ").append(system)
         .append("\nops:\n  batch: ").append(batch != null ? batch : isFleet ? 1024 : 1)
-        .append("\n  precision: ").append(precision).append("\n  efficiency: ").append(efficiency).append('\n');
+        .append("\n  precision: ").append(precision).append('\n');
+    if (efficiency != null) {
+      if (isFleet) {
+        throw new IllegalArgumentException("--efficiency applies to a single device; on a fleet each rank's GEMM"
+            + " efficiency follows from its matrix sizes (docs/fleet-models.md), drop the option");
+      }
+      yaml.append("  efficiency: ").append(efficiency).append('\n');
+    }
     if (days != null) {
       yaml.append("  duration: ").append(days).append(" days\n");
     }

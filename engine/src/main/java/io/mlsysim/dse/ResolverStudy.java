@@ -60,7 +60,7 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
         continue; // e.g. a datacenter object: the port's default applies
       }
       inputs.add(new InputDecl(in.name(), kind, defaultOf(p, kind), p.description() == null ? p.typeLabel()
-          : p.description()));
+          : p.description(), p.shape() == Port.Shape.FLAG));
     }
     Set<String> seen = new LinkedHashSet<>();
     for (var stage : compiled.order()) {

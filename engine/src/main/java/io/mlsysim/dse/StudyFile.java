@@ -61,8 +61,8 @@ public class StudyFile {
   @JsonPropertyDescription("Where and how results are written.")
   public Output output;
 
-  /** A name or a number: a zoo entry, a precision, a degree, an efficiency. */
-  @WrittenAs({String.class, Double.class})
+  /** A name, a number or a flag: a zoo entry, a precision, a degree, an efficiency, true/false. */
+  @WrittenAs({String.class, Double.class, Boolean.class})
   public static final class Value {
     final Object value;
 

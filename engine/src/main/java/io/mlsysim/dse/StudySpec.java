@@ -311,6 +311,9 @@ public final class StudySpec {
     if (v instanceof String t) {
       return t;
     }
+    if (v instanceof Boolean b) {
+      return b; // a flag; StudyPlan refuses it for any other input
+    }
     throw error(field, "expected a name or a number, got " + (v == null ? "nothing" : v));
   }
 

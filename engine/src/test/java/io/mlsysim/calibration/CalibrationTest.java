@@ -63,12 +63,12 @@ class CalibrationTest {
   void headlineDefaults() {
     assertEquals(0.5, Calibration.DEFAULT_EFFICIENCY);
     assertEquals(1e-5, Calibration.FRAMEWORK_LAYER_TAX);
-    assertEquals(12, Calibration.ADAM_STATE_BYTES_PER_PARAM);
+    assertEquals(12, Calibration.ADAM_MOMENT_BYTES_PER_PARAM + Calibration.MASTER_WEIGHT_BYTES_PER_PARAM);
     assertEquals(50_000 * 3600.0, Calibration.GPU_MTTF);
     assertEquals(4 * 3600.0, Calibration.CHECKPOINT_INTERVAL);
     assertEquals(List.of("US_Avg", "Quebec", "Iowa"), Calibration.placementRegions());
     assertEquals(1.0, Calibration.IDLE_POWER_FRACTION + Calibration.DYNAMIC_POWER_FRACTION, 1e-15);
-    assertEquals("B/param", Calibration.get("ADAM_STATE_BYTES_PER_PARAM").unit());
+    assertEquals("B/param", Calibration.get("ADAM_MOMENT_BYTES_PER_PARAM").unit());
     assertEquals("s", Calibration.get("calibration/recovery_time").unit());
     assertThrows(IllegalArgumentException.class, () -> Calibration.get("NO_SUCH"));
   }

@@ -30,8 +30,8 @@ public final class EvaluationExamples {
     // region:parallelism
     SearchResult plan = new ParallelismOptimizer().optimize(
         Workloads.Language.LLAMA3_70B, Systems.Clusters.FRONTIER_8K,
-        1024, 2048, Precision.FP16, 0.5,   // global batch, seq_len, precision, η
-        8, 5,                              // micro-batches, top k
+        1024, 2048, Precision.BF16,        // global batch, seq_len, precision
+        1, 5,                              // micro-batch size, top k
         CandidateEvaluator.LOCAL);         // where candidates are scored
     plan.bestConfig();                     // {tp=8, pp=4, dp=256}
     plan.totalSearched();                  // 56: every (tp, pp) considered

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mlsysim.Infrastructure;
 import io.mlsysim.Systems;
 import io.mlsysim.Workloads;
+import io.mlsysim.training.TrainingJob;
 import io.mlsysim.hardware.ComputeCore;
 import io.mlsysim.hardware.HardwareNode;
 import io.mlsysim.hardware.MemoryHierarchy;
@@ -168,7 +169,7 @@ class FleetCostModelsTest {
   // ---- the contract, on every resolver ----
 
   static final Map<String, Object> TRAINING = Map.of("workload", "Llama3_70B", "fleet", "Frontier_8K",
-      "batch", 1024, "tp", 8, "pp", 4, "microbatches", 8);
+      "batch", 1024, "tp", 8, "pp", 4, "microbatch_size", 2);
 
   @Test
   void contracts() {
@@ -196,16 +197,19 @@ class FleetCostModelsTest {
 
   @Test
   void tracesSayWhatBound() {
-    DistributedModel.DistributedResult r = new DistributedModel().solve(Workloads.Language.LLAMA3_70B,
-        Systems.Clusters.FRONTIER_8K, 1024, 2048, Precision.FP16, 0.5, 8, 4, 1, 8);
+    DistributedModel.DistributedResult r = new DistributedModel().solve(TrainingJob.of(Workloads.Language.LLAMA3_70B)
+        .batch(1024).seqLen(2048).precision(Precision.FP16).tp(8).pp(4).build(), Systems.Clusters.FRONTIER_8K);
     String trace = String.join("\n", r.trace());
-    assertTrue(trace.contains("Memory Wall: Passed (81.4 GB of 85.9 GB per rank)"), trace);
-    assertTrue(trace.contains("DP gradient all-reduce across nodes on InfiniBand_NDR"), trace);
-    assertTrue(trace.contains("TP all-reduces inside a node"), trace);
-    assertFalse(trace.contains("EP all-to-all"), "no EP group, no EP line: " + trace);
-    TrainingMemoryModel.TrainingMemoryResult m = new TrainingMemoryModel().solve(Workloads.Language.LLAMA3_8B,
-        io.mlsysim.Hardware.Cloud.H100, 8, 1024, Precision.FP16, io.mlsysim.physics.OptimizerKind.ADAM,
-        io.mlsysim.physics.ActivationCheckpointing.SELECTIVE, 1, 1, 1, 1, 0, 1, 1.0, false, 0.05);
+    assertTrue(trace.contains("Memory Wall: Passed ("), trace);
+    // tp 8 fills a DGX node; Megatron's order puts dp members tp apart, so each on its own node
+    assertTrue(trace.contains("tp_comm") && trace.contains("(inside a node, 450 GB/s per direction)"), trace);
+    assertTrue(trace.contains("dp_comm") && trace.contains("(across nodes on InfiniBand_NDR"), trace);
+    assertTrue(trace.contains("bubble"), trace);
+    assertFalse(trace.contains("ep_comm"), "no EP group, no EP line: " + trace);
+    // the golden case read as the reference does (fp16 gradients, the batch as one micro-batch)
+    TrainingMemoryModel.TrainingMemoryResult m = new TrainingMemoryModel().solve(TrainingJob.of(
+        Workloads.Language.LLAMA3_8B).batch(8).microbatchSize(8).seqLen(1024).precision(Precision.FP16)
+        .gradientPrecision(Precision.FP16).build(), io.mlsysim.Hardware.Cloud.H100);
     assertTrue(m.trace().get(0).startsWith("Memory Wall: FAILED (165.8 GB of 85.9 GB"), m.trace().toString());
   }
 
@@ -214,8 +218,9 @@ class FleetCostModelsTest {
   @Test
   void validationNamesTheInput() {
     DistributedModel d = new DistributedModel();
-    ResolverContract.assertRejects(d, with(TRAINING, "efficiency", 1.5), "efficiency", "(0, 1]");
-    ResolverContract.assertRejects(d, with(TRAINING, "tp", 3), "tp", "pp", "ep", "8192", "divide");
+    ResolverContract.assertRejects(d, with(TRAINING, "tp", 3), "tp", "64 attention heads", "divisor");
+    ResolverContract.assertRejects(d, with(TRAINING, "straggler_factor", 0.5), "straggler_factor", ">= 1");
+    ResolverContract.assertRejects(d, with(TRAINING, "precision", "int8"), "precision", "int8", "bf16");
     ResolverContract.assertRejects(d, with(TRAINING, "precision", "fp7"), "precision", "fp16");
     ResolverContract.assertRejects(d, with(TRAINING, "batch", 0), "batch");
     ResolverContract.assertRejects(d, with(TRAINING, "seq_len", -5), "seq_len");
@@ -225,20 +230,15 @@ class FleetCostModelsTest {
         "workload", "transformer");
 
     // Direct calls run the same checks.
-    IllegalArgumentException eta = assertThrows(IllegalArgumentException.class, () -> d.solve(
-        Workloads.Language.LLAMA3_70B, Systems.Clusters.FRONTIER_8K, 1024, 2048, Precision.FP16, 0, 8, 4, 1, 8));
-    assertTrue(eta.getMessage().contains("efficiency"), eta.getMessage());
     IllegalArgumentException div = assertThrows(IllegalArgumentException.class, () -> d.solve(
-        Workloads.Language.LLAMA3_70B, Systems.Clusters.FRONTIER_8K, 1024, 2048, Precision.FP16, 0.5, 3, 4, 1, 8));
-    assertTrue(div.getMessage().contains("tp*pp*ep = 3*4*1 = 12") && div.getMessage().contains("8192"),
+        TrainingJob.of(Workloads.Language.LLAMA3_70B).batch(1024).tp(8).pp(3).build(), Systems.Clusters.FRONTIER_8K));
+    assertTrue(div.getMessage().contains("tp × pp = 8 × 3 = 24") && div.getMessage().contains("8192"),
         div.getMessage());
-    IllegalArgumentException batch = assertThrows(IllegalArgumentException.class, () -> d.solve(
-        Workloads.Language.LLAMA3_70B, Systems.Clusters.FRONTIER_8K, 0, 2048, Precision.FP16, 0.5, 8, 4, 1, 8));
+    IllegalArgumentException batch = assertThrows(IllegalArgumentException.class, () ->
+        TrainingJob.of(Workloads.Language.LLAMA3_70B).batch(0).build());
     assertTrue(batch.getMessage().contains("batch"), batch.getMessage());
-    IllegalArgumentException seq = assertThrows(IllegalArgumentException.class, () -> new TrainingMemoryModel()
-        .solve(Workloads.Language.LLAMA3_8B, io.mlsysim.Hardware.Cloud.H100, 8, 0, Precision.FP16,
-            io.mlsysim.physics.OptimizerKind.ADAM, io.mlsysim.physics.ActivationCheckpointing.NONE, 1, 1, 1, 1, 0, 1,
-            1.0, false, 0.05));
+    IllegalArgumentException seq = assertThrows(IllegalArgumentException.class, () ->
+        TrainingJob.of(Workloads.Language.LLAMA3_8B).seqLen(0).build());
     assertTrue(seq.getMessage().contains("seq_len"), seq.getMessage());
     IllegalArgumentException mfu = assertThrows(IllegalArgumentException.class, () -> new SustainabilityModel()
         .solve(Systems.Clusters.FRONTIER_8K, DAY, 1.5, Infrastructure.Grids.US_AVG));

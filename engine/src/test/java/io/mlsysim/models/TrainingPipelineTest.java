@@ -13,8 +13,7 @@ import io.mlsysim.core.pipeline.Pipeline;
 import io.mlsysim.core.pipeline.PipelineResults;
 import io.mlsysim.core.pipeline.Stage;
 import io.mlsysim.hardware.Precision;
-import io.mlsysim.physics.ActivationCheckpointing;
-import io.mlsysim.physics.OptimizerKind;
+import io.mlsysim.training.TrainingJob;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,7 @@ class TrainingPipelineTest {
   static final double DURATION = 30 * 86_400.0;
 
   static Pipeline scrambled() {
-    return Pipeline.of(new EconomicsModel(), new TrainingMemoryModel(), new SustainabilityModel(),
-        new DistributedModel());
+    return Pipeline.of(new EconomicsModel(), new SustainabilityModel(), new DistributedModel());
   }
 
   @Test
@@ -39,27 +37,27 @@ class TrainingPipelineTest {
     List<String> order = p.compiled().order().stream().map(Stage::name).toList();
     assertEquals("DistributedModel", order.get(0));
     assertTrue(order.indexOf("SustainabilityModel") < order.indexOf("EconomicsModel"), order.toString());
-    assertTrue(order.indexOf("DistributedModel") < order.indexOf("TrainingMemoryModel"), order.toString());
     assertEquals("DistributedModel", p.compiled().producerOf("mfu"));
     assertEquals("DistributedModel", p.compiled().producerOf("dp"));
     assertEquals("DistributedModel", p.compiled().producerOf("hardware"));
     assertEquals("SustainabilityModel", p.compiled().producerOf("facility_energy"));
 
     PipelineResults res = p.run(Map.of("workload", "Llama3_70B", "fleet", "Frontier_8K", "batch", 1024, "tp", 8,
-        "pp", 4, "microbatches", 8, "duration", "30 days", "grid", "Quebec")); // 30 days = DURATION s
+        "pp", 4, "microbatch_size", 2, "duration", "30 days", "grid", "Quebec")); // 30 days = DURATION s
 
-    DistributedModel.DistributedResult d = new DistributedModel().solve(Workloads.Language.LLAMA3_70B,
-        Systems.Clusters.FRONTIER_8K, 1024, 2048, Precision.FP16, 0.5, 8, 4, 1, 8);
+    DistributedModel.DistributedResult d = new DistributedModel().solve(TrainingJob.of(Workloads.Language.LLAMA3_70B)
+        .batch(1024).seqLen(2048).precision(Precision.FP16).tp(8).pp(4).microbatchSize(2).build(),
+        Systems.Clusters.FRONTIER_8K);
     DistributedModel.DistributedResult pd = res.get("DistributedModel", DistributedModel.DistributedResult.class);
     assertEquals(d.stepLatency(), pd.stepLatency());
     assertEquals(d.mfu(), pd.mfu());
     assertEquals(d.memoryPerRank(), pd.memoryPerRank());
 
-    TrainingMemoryModel.TrainingMemoryResult m = new TrainingMemoryModel().solve(Workloads.Language.LLAMA3_70B,
-        Hardware.Cloud.H100, 1024, 2048, Precision.FP16, OptimizerKind.ADAM, ActivationCheckpointing.SELECTIVE, 8, 4,
-        256, 1, 0, 1, 1.0, false, 0.05);
-    assertEquals(m, res.get("TrainingMemoryModel"));
+    TrainingMemoryModel.TrainingMemoryResult m = new TrainingMemoryModel().solve(TrainingJob.of(
+        Workloads.Language.LLAMA3_70B).batch(1024).seqLen(2048).precision(Precision.FP16).tp(8).pp(4).dp(256)
+        .microbatchSize(2).build(), Hardware.Cloud.H100);
     assertEquals(d.memoryPerRank(), m.trainingMemory(), "both report the same per-rank bytes");
+    assertEquals(d.memoryPerRank(), res.getDouble(DistributedModel.MEMORY_PER_RANK));
 
     SustainabilityModel.SustainabilityResult s = new SustainabilityModel().solve(Systems.Clusters.FRONTIER_8K,
         DURATION, d.mfu(), Infrastructure.Grids.QUEBEC);
@@ -80,17 +78,18 @@ class TrainingPipelineTest {
     int tp = plan.numericSlot("tp");
     int pp = plan.numericSlot("pp");
     int batch = plan.numericSlot("batch");
-    int mb = plan.numericSlot("microbatches");
+    int mb = plan.numericSlot("microbatch_size");
     int tco = plan.numericSlot("tco");
     for (int t : new int[] {1, 2, 4, 8}) {
       for (int q : new int[] {1, 2, 4, 8}) {
         frame.setDoubleAt(tp, t);
         frame.setDoubleAt(pp, q);
-        frame.setDoubleAt(batch, 2048);
-        frame.setDoubleAt(mb, 4);
+        frame.setDoubleAt(batch, 8192); // a whole sequence for every replica, even at dp = 8192
+        frame.setDoubleAt(mb, 1);
         plan.evaluate(frame);
-        DistributedModel.DistributedResult d = new DistributedModel().solve(Workloads.Language.LLAMA3_70B,
-            Systems.Clusters.FRONTIER_8K, 2048, 2048, Precision.FP16, 0.5, t, q, 1, 4);
+        DistributedModel.DistributedResult d = new DistributedModel().solve(TrainingJob.of(
+            Workloads.Language.LLAMA3_70B).batch(8192).seqLen(2048).precision(Precision.FP16).tp(t).pp(q).build(),
+            Systems.Clusters.FRONTIER_8K);
         assertEquals(d.stepLatency(), frame.getDouble(DistributedModel.STEP_LATENCY));
         assertEquals(d.dp(), frame.getInt(DistributedModel.DP_OUT));
         SustainabilityModel.SustainabilityResult s = new SustainabilityModel().solve(Systems.Clusters.FRONTIER_8K,

@@ -26,9 +26,9 @@ class CandidateEvaluatorTest {
       }
     };
     SearchResult local = new ParallelismOptimizer().optimize(Workloads.Language.LLAMA3_8B,
-        Systems.Clusters.LAB_64_H100, 64, 2048, Precision.FP16, 0.5, 4, 5, CandidateEvaluator.LOCAL);
+        Systems.Clusters.LAB_64_H100, 64, 2048, Precision.FP16, 1, 5, CandidateEvaluator.LOCAL);
     SearchResult other = new ParallelismOptimizer().optimize(Workloads.Language.LLAMA3_8B,
-        Systems.Clusters.LAB_64_H100, 64, 2048, Precision.FP16, 0.5, 4, 5, reversed);
+        Systems.Clusters.LAB_64_H100, 64, 2048, Precision.FP16, 1, 5, reversed);
     assertEquals(local.bestConfig(), other.bestConfig());
     assertEquals(local.ranked(), other.ranked());
     assertEquals(local.totalSearched(), other.totalSearched());

@@ -15,8 +15,8 @@ import io.mlsysim.infrastructure.GridProfile;
 import io.mlsysim.models.DistributedModel;
 import io.mlsysim.models.EconomicsModel;
 import io.mlsysim.models.SustainabilityModel;
-import io.mlsysim.physics.ActivationCheckpointing;
-import io.mlsysim.physics.OptimizerKind;
+import io.mlsysim.training.StepOptions;
+import io.mlsysim.training.TrainingJob;
 import io.mlsysim.systems.Fleet;
 import io.mlsysim.testkit.ResolverContract;
 import io.mlsysim.workloads.Workload;
@@ -31,12 +31,13 @@ class FleetOptimizersTest {
 
   @Test
   void parallelismWinnerEqualsBruteForceOverTheSameSpace() {
-    SearchResult r = new ParallelismOptimizer().optimize(LLAMA8, FLEET, 64, 2048, Precision.FP16, 0.5, 4, 5,
+    SearchResult r = new ParallelismOptimizer().optimize(LLAMA8, FLEET, 64, 2048, Precision.FP16, 1, 5,
         CandidateEvaluator.LOCAL);
     // brute force: every power-of-two tp ≤ GPUs per node and pp ≤ N, scored by DistributedModel directly
     DistributedModel dm = new DistributedModel();
     int n = FLEET.totalAccelerators();
-    double screen = (2 * LLAMA8.weightBytes(Precision.FP16) + 12 * LLAMA8.parameters());
+    // weights (2 B) + fp32 gradients (4 B) + Adam moments (8 B) + fp32 master (4 B) per parameter
+    double screen = (2 + 4 + 8 + 4) * LLAMA8.parameters();
     double hbm = FLEET.accelerator().memory().capacity();
     double bestMfu = -1;
     int bestTp = 0;
@@ -50,9 +51,14 @@ class FleetOptimizersTest {
           screened++;
           continue;
         }
-        DistributedModel.DistributedResult d = dm.solve(LLAMA8, FLEET, 64, 2048, Precision.FP16, 0.5, tp, pp, 1,
-            1, 4, 0, 1, OptimizerKind.ADAM, ActivationCheckpointing.SELECTIVE, false, 1.0,
-            Calibration.COMM_BUFFER_FRACTION, true, Calibration.COMM_OVERLAP_EFFICIENCY, 1, 1, 1);
+        DistributedModel.DistributedResult d;
+        try {
+          d = dm.solve(TrainingJob.of(LLAMA8).batch(64).seqLen(2048).precision(Precision.FP16).tp(tp).pp(pp)
+              .build(), FLEET, StepOptions.DEFAULTS.withOverlap(true));
+        } catch (IllegalArgumentException refused) { // e.g. a batch of 64 over more than 64 replicas
+          screened++;
+          continue;
+        }
         if (!d.memoryFeasible()) {
           screened++;
           continue;
@@ -83,7 +89,7 @@ class FleetOptimizersTest {
   @Test
   void parallelismHonoursTheContract() {
     ResultView v = ResolverContract.check(new ParallelismOptimizer(),
-        Map.of("workload", "Llama3_8B", "fleet", "Lab_64_H100", "batch", 64, "microbatches", 4));
+        Map.of("workload", "Llama3_8B", "fleet", "Lab_64_H100", "batch", 64, "microbatch_size", 1));
     assertEquals(28L, (long) v.field("total_searched").number());
     assertTrue(v.field("tp").number() >= 1);
   }

@@ -43,13 +43,26 @@ class TransformerMathTest {
   void activationsKorthikanti() {
     double s = 1024, mb = 8, h = 4096;
     int a = 32;
+    // Korthikanti et al. 2022, Table 2, without parallelism: sbh(34 + 5as/h)
     assertEquals(34 * s * mb * h + 5 * a * s * s * mb,
-        TransformerMath.activationBytesPerLayer(s, mb, h, a, ActivationCheckpointing.NONE, 2));
+        TransformerMath.activationBytesPerLayer(s, mb, h, a, 1, false, ActivationCheckpointing.NONE, 2), 1e-3);
     assertEquals(34 * s * mb * h,
-        TransformerMath.activationBytesPerLayer(s, mb, h, a, ActivationCheckpointing.SELECTIVE, 2));
+        TransformerMath.activationBytesPerLayer(s, mb, h, a, 1, false, ActivationCheckpointing.SELECTIVE, 2));
     // fp32 doubles the 2-byte baseline
     assertEquals(2 * 2 * s * mb * h,
-        TransformerMath.activationBytesPerLayer(s, mb, h, a, ActivationCheckpointing.FULL, 4));
+        TransformerMath.activationBytesPerLayer(s, mb, h, a, 1, false, ActivationCheckpointing.FULL, 4));
+    // tensor parallelism t = 8: sbh(10 + 24/t + 5as/(ht)); with sequence parallelism sbh/t(34 + 5as/h)
+    int t = 8;
+    assertEquals(s * mb * h * (10 + 24.0 / t + 5.0 * a * s / (h * t)),
+        TransformerMath.activationBytesPerLayer(s, mb, h, a, t, false, ActivationCheckpointing.NONE, 2), 1e-3);
+    assertEquals(s * mb * h / t * (34 + 5.0 * a * s / h),
+        TransformerMath.activationBytesPerLayer(s, mb, h, a, t, true, ActivationCheckpointing.NONE, 2), 1e-3);
+    assertEquals(s * mb * h * (10 + 24.0 / t),
+        TransformerMath.activationBytesPerLayer(s, mb, h, a, t, false, ActivationCheckpointing.SELECTIVE, 2), 1e-3);
+    assertEquals(34 * s * mb * h / t,
+        TransformerMath.activationBytesPerLayer(s, mb, h, a, t, true, ActivationCheckpointing.SELECTIVE, 2), 1e-3);
+    assertEquals(2 * s * mb * h / t,
+        TransformerMath.activationBytesPerLayer(s, mb, h, a, t, true, ActivationCheckpointing.FULL, 2), 1e-3);
   }
 
   @Test

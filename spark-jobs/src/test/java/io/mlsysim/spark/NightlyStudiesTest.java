@@ -63,7 +63,7 @@ class NightlyStudiesTest {
         + "  grid: [Quebec, US_Avg]\n"
         + "  tp: {powers_of_two: [1, 2]}\n"
         + "  pp: {values: [4, 8, 16]}\n"
-        + "  microbatches: [4]\n"
+        + "  microbatch_size: [1]\n"
         + "  batch: [1024]\n"
         + "  zero_stage: {range: [1, 3]}\n")
         .replace("output: {partitions: 4}", "output: {partitions: 2}");
