@@ -47,7 +47,8 @@ class CommunicationTermsTest {
   void fullRecomputationAddsTwoMoreAllReduces() {
     double ar = ringAllReduce(BOUNDARY, TP, DGX_H100_NVLINK, ALPHA_NV);
     assertRel(M * L_STAGE * 6 * ar,
-        time(step(shape().checkpointing(ActivationCheckpointing.FULL).build()), TensorParallelComm.PORT), "6 per layer");
+        time(step(shape().checkpointing(ActivationCheckpointing.FULL).build()), TensorParallelComm.PORT),
+        "6 per layer");
   }
 
   @Test
