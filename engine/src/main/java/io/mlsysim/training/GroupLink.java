@@ -12,7 +12,7 @@ public record GroupLink(Route route, int size, int membersPerNode, int nodes, do
 
   /** Ring all-reduce of {@code bytes} per member; two-level on a hierarchical route. */
   public double allReduce(double bytes) {
-    return switch (route) {
+    return bytes <= 0 ? 0 : switch (route) {
       case NONE -> 0;
       case INTRA_NODE -> Collectives.ringAllReduce(bytes, size, intraBandwidth, intraAlpha);
       case FABRIC -> Collectives.ringAllReduce(bytes, size, fabricBandwidth, fabricAlpha);
