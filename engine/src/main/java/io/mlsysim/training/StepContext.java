@@ -29,8 +29,10 @@ public final class StepContext {
   /** Peak FLOP/s of attention and the output layer (16-bit for fp8 training). */
   public final double attentionPeak;
   public final double hbmBandwidth;
-  /** Achieved fraction of peak of this rank's GEMMs, from {@link GemmEfficiency}. */
+  /** Achieved fraction of peak of this rank's weight GEMMs, from {@link GemmEfficiency}. */
   public final double efficiency;
+  /** The same for attention and the output layer, at their own (16-bit) peak. */
+  public final double attentionEfficiency;
   /** Bytes of one activation element as stored (2, or 4 in fp32/tf32). */
   public final double activationBytes;
   /** One micro-batch's layer input on one rank before TP splits it: tokens·h·b, bytes. */
@@ -50,8 +52,10 @@ public final class StepContext {
     this.placement = placement;
     this.options = options;
     Precision p = job.precision();
-    if (p == Precision.FP8 && hardware.compute().fallsBack(Precision.FP8)) {
-      throw new InfeasibleException("precision fp8: " + hardware.name() + " has no fp8 tensor rate; train it in bf16");
+    if (p != Precision.BF16 && p != Precision.FP16 && hardware.compute().fallsBack(p)) {
+      // the zoo gives no rate for this format on this chip; borrowing the 16-bit peak would be fiction
+      throw new InfeasibleException("precision " + p.id() + ": the zoo gives " + hardware.name() + " no " + p.id()
+          + " rate; train it in bf16");
     }
     TransformerWorkload w = job.workload();
     int tp = job.tp();
@@ -68,9 +72,12 @@ public final class StepContext {
     this.gemmFlops = 2 * tokens * busiest / tp;
     this.attentionFlops = 4 * tokens * s * h / tp;
     this.outputFlops = 2 * tokens * layout.vocabParams() / tp;
-    this.efficiency = GemmEfficiency.achieved(2 * tokens * h * h / tp, gemmPeak, Calibration.GEMM_EFFICIENCY_MAX,
+    double gemmSize = 2 * tokens * h * h / tp;
+    this.efficiency = GemmEfficiency.achieved(gemmSize, gemmPeak, Calibration.GEMM_EFFICIENCY_MAX,
         Calibration.GEMM_FIXED_TIME);
-    this.layerForwardTime = gemmFlops / (gemmPeak * efficiency) + attentionFlops / (attentionPeak * efficiency);
+    this.attentionEfficiency = attentionPeak == gemmPeak ? efficiency : GemmEfficiency.achieved(gemmSize,
+        attentionPeak, Calibration.GEMM_EFFICIENCY_MAX, Calibration.GEMM_FIXED_TIME);
+    this.layerForwardTime = gemmFlops / (gemmPeak * efficiency) + attentionFlops / (attentionPeak * attentionEfficiency);
   }
 
   /** Bytes a training tensor of weights or activations is kept in: 4 in fp32/tf32, else 2 (fp8 keeps 16-bit copies). */

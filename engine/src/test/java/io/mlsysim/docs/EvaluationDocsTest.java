@@ -42,7 +42,7 @@ class EvaluationDocsTest {
   void theSnippetsRunAndSayWhatThePageSays() {
     List<Object> out = EvaluationExamples.all();
     SearchResult plan = (SearchResult) out.get(0);
-    assertEquals(Map.of("tp", 8, "pp", 4, "dp", 256), plan.bestConfig());
+    assertEquals(Map.of("tp", 8, "pp", 16, "dp", 64), plan.bestConfig());
     assertEquals(56, plan.totalSearched());
     assertEquals("memory_bandwidth", ((SensitivitySolver.SensitivityResult) out.get(3)).bindingConstraint());
     List<Engine.SweepRow> rows = (List<Engine.SweepRow>) out.get(4);

@@ -33,7 +33,7 @@ public final class EvaluationExamples {
         1024, 2048, Precision.BF16,        // global batch, seq_len, precision
         1, 5,                              // micro-batch size, top k
         CandidateEvaluator.LOCAL);         // where candidates are scored
-    plan.bestConfig();                     // {tp=8, pp=4, dp=256}
+    plan.bestConfig();                     // {tp=8, pp=16, dp=64}
     plan.totalSearched();                  // 56: every (tp, pp) considered
     plan.trace().forEach(System.out::println);
     // endregion

@@ -31,6 +31,6 @@ public final class OutputLayerCompute implements StepTerm {
 
   @Override
   public double seconds(StepContext c, double pipelineSoFar, double stepSoFar) {
-    return 3.0 * c.m() * c.outputFlops / (c.attentionPeak * c.efficiency);
+    return 3.0 * c.m() * c.outputFlops / (c.attentionPeak * c.attentionEfficiency);
   }
 }

@@ -34,7 +34,7 @@ public final class Recompute implements StepTerm {
   public double seconds(StepContext c, double pipelineSoFar, double stepSoFar) {
     double perLayer = switch (c.job.checkpointing()) {
       case FULL -> c.layerForwardTime;
-      case SELECTIVE -> c.attentionFlops / (c.attentionPeak * c.efficiency);
+      case SELECTIVE -> c.attentionFlops / (c.attentionPeak * c.attentionEfficiency);
       case NONE -> 0;
     };
     return (double) c.m() * c.layers() * perLayer;
