@@ -1,20 +1,16 @@
 package io.mlsysim.spark;
 
-import io.mlsysim.dse.Dimension;
 import io.mlsysim.dse.StudyPlan;
 import io.mlsysim.dse.StudySpec;
 import io.mlsysim.zoo.Zoo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,7 +75,8 @@ final class StudyCommand implements Callable<Integer> {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Runs a study and prints its Pareto frontier. Progress goes to stderr.")
+      description = "Runs a study and prints its Pareto frontier, one row per distinct objective vector. "
+          + "Progress goes to stderr.")
   static final class Run extends Common implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "the study spec")
     Path file;
@@ -90,7 +87,8 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "Spark partitions")
     int partitions;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "frontier rows to print")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+        description = "distinct objective vectors of the frontier to print (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Option(names = "--if-changed", description = "do nothing when the study's latest run under the tables root has "
@@ -100,6 +98,7 @@ final class StudyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       checkFormat(format);
+      checkLimit(limit);
       if (runId != null && !runId.matches("[A-Za-z0-9_.-]{1,64}")) {
         throw new IllegalArgumentException("--run-id '" + runId + "': use letters, digits, '.', '_' and '-'");
       }
@@ -142,50 +141,17 @@ final class StudyCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints the frontier rows of a run: the dimensions that vary, then the objectives, best first. */
+  /** Prints a run's frontier, one row per distinct objective vector (see {@link FrontierPrinter}). */
   static void printFrontier(SparkSession spark, String root, StudyPlan plan, String runId, int rank, int limit,
       String format, PrintWriter out) {
-    Dataset<Row> f = Tables.read(spark, root, Tables.FRONTIER)
-        .filter(functions.col("study").equalTo(plan.name()).and(functions.col("run_id").equalTo(runId))
-            .and(functions.col("rank").leq(rank)));
-    List<Column> cols = new ArrayList<>();
-    if (rank > 1) {
-      cols.add(functions.col("rank"));
-    }
-    for (Dimension d : plan.space().dimensions()) {
-      if (d.size() > 1 || d.isContinuous()) {
-        cols.add(functions.col(d.name()));
-      }
-    }
-    for (String o : plan.objectiveNames()) {
-      cols.add(functions.col(o));
-    }
-    Dataset<Row> shown = f.select(cols.toArray(new Column[0]));
-    List<Column> order = new ArrayList<>();
-    if (rank > 1) {
-      order.add(functions.col("rank"));
-    }
-    order.add(plan.maximize(0) ? functions.col(plan.objectiveNames().get(0)).desc()
-        : functions.col(plan.objectiveNames().get(0)).asc());
-    for (String n : List.of("candidate_id")) {
-      order.add(functions.col(n));
-    }
-    shown = f.orderBy(order.toArray(new Column[0])).select(cols.toArray(new Column[0]));
-    long total = f.count();
-    List<Row> rows = shown.limit(limit).collectAsList();
-    if (format.equalsIgnoreCase("text")) {
-      out.printf("Pareto frontier of %s (%s), %d rows%s:%n", plan.name(), objectivesText(plan), total,
-          total > limit ? ", first " + limit : "");
-    }
-    out.print(Tabulate.render(shown.schema(), rows, format));
+    FrontierPrinter.print(spark, root, plan, runId, rank, limit, format, out);
   }
 
-  private static String objectivesText(StudyPlan plan) {
-    List<String> s = new ArrayList<>();
-    for (int i = 0; i < plan.objectiveCount(); i++) {
-      s.add((plan.maximize(i) ? "max " : "min ") + plan.objectiveNames().get(i));
+  /** --limit counts printed objective vectors; none is never what anyone asked for. */
+  static void checkLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("--limit " + limit + ": it counts objective vectors to print; use 1 or more");
     }
-    return String.join(", ", s);
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Lists the committed runs.")
@@ -223,7 +189,8 @@ final class StudyCommand implements Callable<Integer> {
   }
 
   @Command(name = "frontier", mixinStandardHelpOptions = true,
-      description = "Prints the Pareto frontier of a study's run (the latest unless --run-id).")
+      description = "Prints the Pareto frontier of a study's run (the latest unless --run-id), one row per "
+          + "distinct objective vector.")
   static final class FrontierCmd extends Common implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "the study spec (for its objectives)")
     Path file;
@@ -234,12 +201,14 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--rank", paramLabel = "R", defaultValue = "1", description = "show ranks up to R (1-3)")
     int rank;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "rows to print")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+        description = "distinct objective vectors to print (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Override
     public Integer call() {
       checkFormat(format);
+      checkLimit(limit);
       StudyPlan plan = StudyPlan.compile(StudySpec.read(file), Zoo.current());
       String root = root(plan.outputPath());
       SparkSession spark = Sessions.local(master, "mlsysim study frontier");

@@ -52,6 +52,16 @@ final class Tabulate {
     return null;
   }
 
+  /** One value as a table for people shows it: quantities in readable units, other numbers plainly. */
+  static String display(StructField f, Object v) {
+    return display(kindOf(f), v);
+  }
+
+  private static String display(io.mlsysim.units.QuantityKind kind, Object v) {
+    // Tables for people show quantities in readable units ("45.0 days", "$2.53M"); JSON stays SI.
+    return kind != null && v instanceof Double d ? io.mlsysim.units.Display.format(d, kind) : cell(v);
+  }
+
   private static String table(StructType schema, List<Row> rows, boolean markdown) {
     int n = schema.size();
     io.mlsysim.units.QuantityKind[] kinds = new io.mlsysim.units.QuantityKind[n];
@@ -67,9 +77,11 @@ final class Tabulate {
     for (Row r : rows) {
       String[] c = new String[n];
       for (int i = 0; i < n; i++) {
-        // Tables for people show quantities in readable units ("45.0 days", "$2.53M"); JSON stays SI.
-        c[i] = kinds[i] != null && r.get(i) instanceof Double d ? io.mlsysim.units.Display.format(d, kinds[i])
-            : cell(r.get(i));
+        c[i] = display(kinds[i], r.get(i));
+        if (markdown) {
+          // A bare '|' would end the cell (the frontier's "0|1|2" summaries, any string holding one).
+          c[i] = c[i].replace("|", "\\|");
+        }
       }
       cells.add(c);
     }
@@ -109,19 +121,30 @@ final class Tabulate {
     for (Row r : rows) {
       sb.append('{');
       for (int i = 0; i < schema.size(); i++) {
-        Object v = r.get(i);
         sb.append(i == 0 ? "" : ",").append('"').append(schema.fields()[i].name()).append("\":");
-        if (v == null) {
-          sb.append("null");
-        } else if (v instanceof Number || v instanceof Boolean) {
-          sb.append(v instanceof Double d && !Double.isFinite(d) ? "null" : v.toString());
-        } else {
-          sb.append('"').append(v.toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
-              .append('"');
-        }
+        jsonValue(sb, r.get(i));
       }
       sb.append("}\n");
     }
     return sb.toString();
+  }
+
+  /** A scalar, or a JSON array for a list (a frontier group's distinct values of a dimension). */
+  private static void jsonValue(StringBuilder sb, Object v) {
+    if (v == null) {
+      sb.append("null");
+    } else if (v instanceof List<?> list) {
+      sb.append('[');
+      for (int k = 0; k < list.size(); k++) {
+        sb.append(k == 0 ? "" : ",");
+        jsonValue(sb, list.get(k));
+      }
+      sb.append(']');
+    } else if (v instanceof Number || v instanceof Boolean) {
+      sb.append(v instanceof Double d && !Double.isFinite(d) ? "null" : v.toString());
+    } else {
+      sb.append('"').append(v.toString().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+          .append('"');
+    }
   }
 }

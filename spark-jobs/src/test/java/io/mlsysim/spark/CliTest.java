@@ -161,6 +161,17 @@ class CliTest {
     }
   }
 
+  @Test
+  void aLimitBelowOneIsRefusedBeforeSparkStarts() throws Exception {
+    Path spec = dir.resolve("flaky.yaml");
+    Files.writeString(spec, StudyRunnerTest.FLAKY);
+    Path out = dir.resolve("tables");
+    String msg = "error: --limit 0: it counts objective vectors to print; use 1 or more";
+    assertOneLineError(cli("study", "run", spec.toString(), "--out", out.toString(), "--limit", "0"), msg);
+    assertOneLineError(cli("study", "frontier", spec.toString(), "--out", out.toString(), "--limit", "0"), msg);
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
   /** Exit 1, nothing on stdout, and one line on stderr that starts with the given text. */
   static void assertOneLineError(Run r, String start) {
     assertEquals(1, r.code(), r.err());
