@@ -99,7 +99,7 @@ public record MeasurementFile(String name, String source, Metric metric, FlopCou
       Map<String, Object> inputs = scalars(origin, where, r);
       Object measured = inputs.remove("measured");
       if (measured == null) {
-        throw bad(origin, where + ".measured", "each row needs 'measured', the value in the file's metric");
+        throw bad(origin, where + ".measured", where + ".measured is missing: each row needs 'measured', the value in the file's metric");
       }
       Object label = inputs.remove("label");
       Object w = inputs.get("workload");
@@ -112,17 +112,21 @@ public record MeasurementFile(String name, String source, Metric metric, FlopCou
   }
 
   private static double value(String origin, String where, Metric metric, Object measured) {
+    String field = where + ".measured";
     double v;
     if (measured instanceof Number n) {
       v = n.doubleValue();
     } else if (metric == Metric.STEP_TIME) {
-      v = io.mlsysim.units.Quantities.parse(where + ".measured", measured.toString(),
-          io.mlsysim.units.QuantityKind.TIME);
+      try {
+        v = io.mlsysim.units.Quantities.parse(field, measured.toString(), io.mlsysim.units.QuantityKind.TIME);
+      } catch (IllegalArgumentException e) {
+        throw bad(origin, field, e.getMessage());
+      }
     } else {
-      throw bad(origin, where + ".measured", "measured '" + measured + "' must be a number of TFLOP/s per GPU");
+      throw bad(origin, field, field + " '" + measured + "' must be a number of TFLOP/s per GPU");
     }
     if (!(v > 0) || Double.isInfinite(v)) {
-      throw bad(origin, where + ".measured", "measured must be a positive finite number, got " + measured);
+      throw bad(origin, field, field + " must be a positive finite number, got " + measured);
     }
     return v;
   }
