@@ -227,7 +227,12 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
     StepOptions options = new StepOptions(in.getFlag(FleetPorts.OVERLAP_COMM),
         in.getDouble(FleetPorts.OVERLAP_EFFICIENCY), in.getDouble(FleetPorts.CONGESTION_FACTOR),
         in.getDouble(FleetPorts.STRAGGLER_FACTOR), in.getDouble(FleetPorts.MOE_IMBALANCE));
-    return solve(job(in, 1), in.get(CommonPorts.FLEET), options);
+    Fleet fleet = in.get(CommonPorts.FLEET);
+    int tp = in.getInt(CommonPorts.TP);
+    int pp = in.getInt(CommonPorts.PP);
+    // dp first, so the job is built (and checked) once, already shaped for this fleet
+    int dp = tp > 0 && pp > 0 ? TrainingStep.dataParallelDegree(fleet, tp, pp) : 1;
+    return solve(job(in, dp), fleet, options);
   }
 
   /** Direct Java call: a job's shape (its dp is replaced by the fleet's) on a fleet. */

@@ -15,9 +15,11 @@ public final class MemoryTerms {
   private static final MemoryTerm[] ALL = {new WeightsMemory(), new GradientsMemory(), new OptimizerMemory(),
       new ActivationMemory(), new BufferMemory()};
 
+  private static final List<MemoryTerm> LIST = List.of(ALL);
+
   /** The terms, in order. */
   public static List<MemoryTerm> all() {
-    return List.of(ALL);
+    return LIST;
   }
 
   /** Their result columns, in order. */

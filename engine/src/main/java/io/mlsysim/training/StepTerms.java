@@ -26,8 +26,10 @@ public final class StepTerms {
       new ElementwiseCompute(), new TensorParallelComm(), new ExpertComm(), new PipelineComm(), new PipelineBubble(),
       new DataParallelComm(), new OptimizerStep(), new Straggler()};
 
+  private static final List<StepTerm> LIST = List.of(ALL);
+
   public static List<StepTerm> all() {
-    return List.of(ALL);
+    return LIST;
   }
 
   public static int count() {

@@ -40,18 +40,23 @@ public final class TrainingStep {
   }
 
   /**
-   * Evaluates {@code shape} (whose dp is ignored) on {@code fleet}; a fleet that tp·pp does not
-   * divide is an {@link InfeasibleException}.
+   * Evaluates {@code shape} (whose dp is replaced by the fleet's) on {@code fleet}; a fleet that
+   * tp·pp does not divide is an {@link InfeasibleException}.
    */
   public static TrainingStep of(TrainingJob shape, Fleet fleet, StepOptions options) {
+    int dp = dataParallelDegree(fleet, shape.tp(), shape.pp());
+    return new TrainingStep(shape.dp() == dp ? shape : shape.withDp(dp), fleet, options);
+  }
+
+  /** What the fleet leaves for data parallelism, N/(tp·pp), or {@link InfeasibleException}. */
+  public static int dataParallelDegree(Fleet fleet, int tp, int pp) {
     int n = fleet.totalAccelerators();
-    long model = (long) shape.tp() * shape.pp();
-    if (model > n || n % model != 0) {
-      throw new InfeasibleException("tp × pp = " + shape.tp() + " × " + shape.pp() + " = " + model
-          + " does not divide the " + n + " accelerators of " + fleet.name() + "; choose degrees whose product divides "
-          + n);
+    long model = (long) tp * pp;
+    if (tp <= 0 || pp <= 0 || model > n || n % model != 0) {
+      throw new InfeasibleException("tp × pp = " + tp + " × " + pp + " = " + model + " does not divide the " + n
+          + " accelerators of " + fleet.name() + "; choose degrees whose product divides " + n);
     }
-    return new TrainingStep(shape.withDp((int) (n / model)), fleet, options);
+    return (int) (n / model);
   }
 
   /** Sequences per second across the fleet: batch / step. */
