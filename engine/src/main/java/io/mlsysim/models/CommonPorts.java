@@ -40,6 +40,9 @@ public final class CommonPorts {
   public static final Port<Double> DURATION = Port.quantity("duration", QuantityKind.TIME, "days").positive()
       .describedAs("how long the fleet runs, e.g. 30 days");
 
+  public static final Port<Boolean> FLASH_ATTENTION = Port.flag("flash_attention").withDefault(true)
+      .describedAs("attention uses a fused (flash-attention style) kernel: no s×s score matrix in memory");
+
   public static final Port<Integer> TP = Port.count("tp").withDefault(1).positive()
       .describedAs("tensor-parallel degree");
   public static final Port<Integer> PP = Port.count("pp").withDefault(1).positive()

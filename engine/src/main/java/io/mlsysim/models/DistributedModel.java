@@ -186,7 +186,7 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
   static final Port<?>[] JOB_PORTS = {CommonPorts.WORKLOAD, CommonPorts.BATCH, CommonPorts.SEQ_LEN,
       CommonPorts.MICROBATCH_SIZE, CommonPorts.PRECISION, FleetPorts.GRADIENT_PRECISION, CommonPorts.TP,
       CommonPorts.PP, CommonPorts.EP, FleetPorts.SEQUENCE_PARALLEL, FleetPorts.INTERLEAVE, CommonPorts.ZERO_STAGE,
-      FleetPorts.OPTIMIZER, FleetPorts.CHECKPOINTING, FleetPorts.LORA, FleetPorts.TRAINABLE_FRACTION,
+      FleetPorts.OPTIMIZER, FleetPorts.CHECKPOINTING, CommonPorts.FLASH_ATTENTION, FleetPorts.LORA, FleetPorts.TRAINABLE_FRACTION,
       FleetPorts.COMM_BUFFER_FRACTION};
 
   public DistributedModel() {
@@ -217,7 +217,8 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
         .pp(in.getInt(CommonPorts.PP)).ep(in.getInt(CommonPorts.EP))
         .sequenceParallel(in.getFlag(FleetPorts.SEQUENCE_PARALLEL)).interleave(in.getInt(FleetPorts.INTERLEAVE))
         .zeroStage(in.getInt(CommonPorts.ZERO_STAGE)).optimizer(in.get(FleetPorts.OPTIMIZER))
-        .checkpointing(in.get(FleetPorts.CHECKPOINTING)).lora(in.getFlag(FleetPorts.LORA))
+        .checkpointing(in.get(FleetPorts.CHECKPOINTING)).flashAttention(in.getFlag(CommonPorts.FLASH_ATTENTION))
+        .lora(in.getFlag(FleetPorts.LORA))
         .trainableFraction(in.getDouble(FleetPorts.TRAINABLE_FRACTION))
         .bufferFraction(in.getDouble(FleetPorts.COMM_BUFFER_FRACTION)).build();
   }
@@ -230,8 +231,11 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
     Fleet fleet = in.get(CommonPorts.FLEET);
     int tp = in.getInt(CommonPorts.TP);
     int pp = in.getInt(CommonPorts.PP);
-    // dp first, so the job is built (and checked) once, already shaped for this fleet
-    int dp = tp > 0 && pp > 0 ? TrainingStep.dataParallelDegree(fleet, tp, pp) : 1;
+    // dp first, so the job is built (and checked) once, already shaped for this fleet; degrees that
+    // do not divide the fleet leave dp 1 here, so bad input is refused before the shape is judged
+    int n = fleet.totalAccelerators();
+    long model = (long) tp * pp;
+    int dp = tp > 0 && pp > 0 && model <= n && n % model == 0 ? (int) (n / model) : 1;
     return solve(job(in, dp), fleet, options);
   }
 

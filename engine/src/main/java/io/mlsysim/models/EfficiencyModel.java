@@ -27,8 +27,7 @@ public final class EfficiencyModel extends Model<EfficiencyModel.EfficiencyResul
 
   public static final Port<Kernel> KERNEL = Port.object("kernel", Kernel.class).withDefault(Kernel.FFN)
       .describedAs("kernel type: attention, ffn, conv or other");
-  public static final Port<Boolean> FLASH_ATTENTION = Port.flag("flash_attention").withDefault(true)
-      .describedAs("attention uses a fused (flash-attention style) kernel");
+  public static final Port<Boolean> FLASH_ATTENTION = CommonPorts.FLASH_ATTENTION;
 
   public static final Port<Double> KERNEL_MFU = Port.number("kernel_mfu");
   public static final Port<Double> ACHIEVABLE_FLOPS =

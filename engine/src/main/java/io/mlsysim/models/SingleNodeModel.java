@@ -215,7 +215,8 @@ public final class SingleNodeModel extends Model<SingleNodeModel.SingleNodeResul
 
   /**
    * Training footprint: a transformer's is {@link MemoryTerms} for one device holding the whole
-   * batch as one micro-batch (selective checkpointing with recomputation, none without), its
+   * batch as one micro-batch with unfused attention, as the reference sizes it (selective
+   * checkpointing with recomputation, none — s×s scores kept — without), its
    * optimizer state sharded over {@code dp} ranks per the ZeRO stage; a shape-less model with a
    * parameter count keeps weights, gradients, Adam's moments and an fp32 master copy; a model
    * with no parameter count falls back to a multiple of its weight bytes.
@@ -229,7 +230,7 @@ public final class SingleNodeModel extends Model<SingleNodeModel.SingleNodeResul
     }
     if (workload instanceof TransformerWorkload t && t.layers() > 0) {
       TrainingJob job = TrainingJob.of(t).batch(batch * dp).microbatchSize(batch).dp(dp).seqLen(seqLen)
-          .precision(precision).zeroStage(zeroStage).lora(lora)
+          .precision(precision).zeroStage(zeroStage).lora(lora).flashAttention(false)
           .checkpointing(recomputation ? ActivationCheckpointing.SELECTIVE : ActivationCheckpointing.NONE).build();
       return MemoryTerms.total(TrainingLayout.of(job));
     }

@@ -70,7 +70,9 @@ public final class StepContext {
     double routed = layout.activeLayerParams() - layout.denseLayerParams();
     double busiest = layout.denseLayerParams() + routed * options.moeImbalance();
     this.gemmFlops = 2 * tokens * busiest / tp;
-    this.attentionFlops = 4 * tokens * s * h / tp;
+    // scores Q·Kᵀ and their product with V, 2·s·h each per token; a fused causal kernel skips the
+    // masked half, an unfused one computes the whole s×s matrix and then masks it
+    this.attentionFlops = (job.flashAttention() ? 2 : 4) * tokens * s * h / tp;
     this.outputFlops = 2 * tokens * layout.vocabParams() / tp;
     double gemmSize = 2 * tokens * h * h / tp;
     this.efficiency = GemmEfficiency.achieved(gemmSize, gemmPeak, Calibration.GEMM_EFFICIENCY_MAX,
@@ -99,11 +101,16 @@ public final class StepContext {
     return job.checkpointing() == ActivationCheckpointing.FULL;
   }
 
-  /** Bytes the layer's tensors occupy when nothing is recomputed: what memory-bound kernels stream. */
+  /**
+   * Bytes the layer's tensors occupy when nothing is recomputed: what memory-bound kernels
+   * stream. Fused attention never materialises the s×s scores, so only the s·h-sized tensors
+   * remain (Korthikanti's selective figure).
+   */
   public double layerActivationTraffic() {
     TransformerWorkload w = job.workload();
     return TransformerMath.activationBytesPerLayer(job.seqLen(), job.microbatchSize(), w.hiddenSize(), w.heads(),
-        job.tp(), job.sequenceParallel(), ActivationCheckpointing.NONE, activationBytes);
+        job.tp(), job.sequenceParallel(), job.flashAttention() ? ActivationCheckpointing.SELECTIVE
+            : ActivationCheckpointing.NONE, activationBytes);
   }
 
   /** Experts each token visits (1 for a dense model). */

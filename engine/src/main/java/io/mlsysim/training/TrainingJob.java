@@ -18,6 +18,8 @@ import io.mlsysim.workloads.Workload;
  * default. The constructor refuses what no training stack accepts, naming the field and the
  * fix; shapes that are valid but do not divide are {@link TrainingLayout}'s to report.
  *
+ * @param flashAttention fused attention (FlashAttention and its kin): the s×s score matrix is never
+ *     stored or streamed through HBM, and causal masking skips the masked half of its FLOPs
  * @param trainableFraction share of the parameters that get gradients and optimizer state
  * @param bufferFraction communication buffers as a fraction of the gradient bytes
  */
@@ -37,6 +39,7 @@ public record TrainingJob(
     int zeroStage,
     OptimizerKind optimizer,
     ActivationCheckpointing checkpointing,
+    boolean flashAttention,
     double trainableFraction,
     double bufferFraction) {
 
@@ -113,7 +116,8 @@ public record TrainingJob(
   /** The same job with a different data-parallel degree (a fleet fixes it). */
   public TrainingJob withDp(int newDp) {
     return new TrainingJob(workload, batch, seqLen, microbatchSize, newDp, tp, pp, ep, sequenceParallel, interleave,
-        precision, gradientPrecision, zeroStage, optimizer, checkpointing, trainableFraction, bufferFraction);
+        precision, gradientPrecision, zeroStage, optimizer, checkpointing, flashAttention, trainableFraction,
+        bufferFraction);
   }
 
   /** Named-field construction; {@link #build()} validates. */
@@ -133,6 +137,7 @@ public record TrainingJob(
     private int zeroStage;
     private OptimizerKind optimizer = OptimizerKind.ADAM;
     private ActivationCheckpointing checkpointing = ActivationCheckpointing.SELECTIVE;
+    private boolean flashAttention = true;
     private double trainableFraction = 1.0;
     private boolean lora;
     private double bufferFraction = Calibration.COMM_BUFFER_FRACTION;
@@ -155,6 +160,7 @@ public record TrainingJob(
     public Builder zeroStage(int v) { zeroStage = v; return this; }
     public Builder optimizer(OptimizerKind v) { optimizer = v; return this; }
     public Builder checkpointing(ActivationCheckpointing v) { checkpointing = v; return this; }
+    public Builder flashAttention(boolean v) { flashAttention = v; return this; }
     public Builder trainableFraction(double v) { trainableFraction = v; return this; }
     /** Train LoRA adapters only: the trainable fraction becomes the adapters' share of the parameters. */
     public Builder lora(boolean v) { lora = v; return this; }
@@ -164,7 +170,7 @@ public record TrainingJob(
       double trainable = lora ? TransformerMath.loraTrainableFraction(Calibration.LORA_RANK, workload.hiddenSize(),
           workload.layers(), workload.parameters()) : trainableFraction;
       return new TrainingJob(workload, batch, seqLen, microbatchSize, dp, tp, pp, ep, sequenceParallel, interleave,
-          precision, gradientPrecision, zeroStage, optimizer, checkpointing, trainable, bufferFraction);
+          precision, gradientPrecision, zeroStage, optimizer, checkpointing, flashAttention, trainable, bufferFraction);
     }
   }
 }

@@ -39,7 +39,8 @@ class ComputeTermsTest {
 
   static TrainingJob.Builder shape() {
     return TrainingJob.of(Workloads.Language.LLAMA3_70B).batch(BATCH).seqLen((int) S).tp(TP).pp(PP)
-        .precision(Precision.BF16);
+        .precision(Precision.BF16)
+        .flashAttention(false);
   }
 
   static TrainingStep step(TrainingJob job) {
@@ -121,6 +122,25 @@ class ComputeTermsTest {
     Forward f = forward(S, H100_BF16_FLOPS, H100_BF16_FLOPS);
     double expected = 3.0 * M * 2 * S * VH / (TP * H100_BF16_FLOPS * f.eta());
     assertRel(expected, time(step(shape().build()), OutputLayerCompute.PORT), "3·m·2·tokens·V·h/(tp·peak·η)");
+  }
+
+  /**
+   * Fused (flash) attention, the default: the causal kernel skips the masked half of the scores,
+   * 2·tokens·s·h/tp instead of 4·tokens·s·h/tp per forward (Dao et al. 2022), and the s×s score
+   * matrix never reaches HBM, so the memory-bound kernels stream only the s·h-sized tensors —
+   * Korthikanti's selective figure sbh(10 + 24/t).
+   */
+  @Test
+  void flashAttentionHalvesTheScoresAndStreamsNoScoreMatrix() {
+    TrainingStep flash = step(shape().flashAttention(true).build());
+    double w = 2 * S * H * H / TP;
+    double eta = gemmEfficiency(w, H100_BF16_FLOPS, Calibration.GEMM_EFFICIENCY_MAX, Calibration.GEMM_FIXED_TIME);
+    double tFwd = (2 * S * P_LAYER / TP + 2 * S * S * H / TP) / (H100_BF16_FLOPS * eta);
+    assertRel(M * L_STAGE * 3 * tFwd, time(flash, LayerCompute.PORT), "fused causal attention");
+    double kept = korthikantiBytes(S, 1, H, LLAMA3_70B_HEADS, TP, false, Ckpt.SELECTIVE);
+    assertRel(Calibration.ELEMENTWISE_PASSES * M * L_STAGE * kept / H100_HBM, time(flash, ElementwiseCompute.PORT),
+        "no score matrix streamed");
+    assertTrue(time(flash, LayerCompute.PORT) < time(step(shape().build()), LayerCompute.PORT));
   }
 
   @Test

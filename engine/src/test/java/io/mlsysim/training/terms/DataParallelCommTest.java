@@ -94,7 +94,7 @@ class DataParallelCommTest {
     assertRel(1.5 * z1, z3, "fabric route");
 
     // Inside a node: Llama3_8B on Selene_32 (4 × 8 A100), tp 1, pp 4 → dp 8 on consecutive ranks.
-    TrainingJob.Builder intra = TrainingJob.of(Workloads.Language.LLAMA3_8B).batch(8).tp(1).pp(4)
+    TrainingJob.Builder intra = TrainingJob.of(Workloads.Language.LLAMA3_8B).flashAttention(false).batch(8).tp(1).pp(4)
         .precision(Precision.BF16).gradientPrecision(Precision.BF16);
     TrainingStep s1 = TrainingStep.of(intra.zeroStage(1).build(), Systems.Clusters.SELENE_32, StepOptions.DEFAULTS);
     TrainingStep s3 = TrainingStep.of(intra.zeroStage(3).build(), Systems.Clusters.SELENE_32, StepOptions.DEFAULTS);
@@ -145,7 +145,7 @@ class DataParallelCommTest {
   void overlapNeverHidesTheLastBucket() {
     // Llama3_8B on Selene_32, tp 1, pp 4, dp 8 on NVLink: the backward is longer than the
     // all-reduce, so only the last 25 MiB bucket stays exposed.
-    TrainingJob job = TrainingJob.of(Workloads.Language.LLAMA3_8B).batch(8).tp(1).pp(4).precision(Precision.BF16)
+    TrainingJob job = TrainingJob.of(Workloads.Language.LLAMA3_8B).flashAttention(false).batch(8).tp(1).pp(4).precision(Precision.BF16)
         .build();
     Fleet selene = Systems.Clusters.SELENE_32;
     TrainingStep plain = TrainingStep.of(job, selene, StepOptions.DEFAULTS);

@@ -34,11 +34,20 @@ class MemoryTermsTest {
 
   static TrainingJob.Builder shape() {
     return TrainingJob.of(Workloads.Language.LLAMA3_70B).seqLen((int) S).tp(TP).pp(PP).dp(DP).batch(DP * M)
-        .precision(Precision.BF16);
+        .precision(Precision.BF16)
+        .flashAttention(false);
   }
 
   static TrainingLayout layout(TrainingJob.Builder b) {
     return TrainingLayout.of(b.build());
+  }
+
+  /** Fused attention keeps no s×s scores: without checkpointing it stores Korthikanti's selective figure. */
+  @Test
+  void flashAttentionStoresNoScoreMatrix() {
+    double selective = korthikantiBytes(S, 1, LLAMA3_70B_H, LLAMA3_70B_HEADS, TP, false, Ckpt.SELECTIVE);
+    TrainingLayout l = layout(shape().flashAttention(true).checkpointing(ActivationCheckpointing.NONE));
+    assertRel(selective * (LLAMA3_70B_L / PP) * Math.min(M, PP), new ActivationMemory().bytes(l), "flash, none");
   }
 
   @Test
