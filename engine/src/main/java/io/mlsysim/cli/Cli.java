@@ -72,7 +72,13 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
       }
       for (Object mixin : leaf.commandSpec().mixins().values().stream().map(m -> m.userObject()).toList()) {
         if (mixin instanceof GlobalOptions g) {
-          g.applyRegistry();
+          try {
+            g.applyRegistry();
+          } catch (IllegalArgumentException e) { // a bad overlay: one line, as through MLSYSIM_REGISTRY
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCode.BAD_INPUT;
+          }
         }
       }
       return new CommandLine.RunLast().execute(parseResult);

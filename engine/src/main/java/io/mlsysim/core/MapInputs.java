@@ -62,21 +62,25 @@ public final class MapInputs implements Inputs {
 
   @Override
   public double getDouble(Port<Double> port) {
+    TypedAccess.numeric(port, Port.Shape.QUANTITY, "getDouble", resolver);
     return (Double) value(port);
   }
 
   @Override
   public int getInt(Port<Integer> port) {
+    TypedAccess.numeric(port, Port.Shape.INTEGER, "getInt", resolver);
     return (int) (double) (Double) value(port);
   }
 
   @Override
   public boolean getFlag(Port<Boolean> port) {
+    TypedAccess.numeric(port, Port.Shape.FLAG, "getFlag", resolver);
     return (Double) value(port) != 0;
   }
 
   @Override
   public <T> T get(Port<T> port) {
+    TypedAccess.object(port, "get", resolver);
     return port.type().cast(value(port));
   }
 }

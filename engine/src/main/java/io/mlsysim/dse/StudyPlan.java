@@ -89,10 +89,15 @@ public final class StudyPlan implements Serializable {
     StudyEvaluatorFactory factory = spec.pipeline().size() == 1 ? factories.get(spec.pipeline().get(0)) : null;
     String pname = String.join(", ", spec.pipeline());
     if (factory == null) {
-      var available = io.mlsysim.core.plugin.ResolverFactory.standard().listAvailable();
+      var resolverFactory = io.mlsysim.core.plugin.ResolverFactory.standard();
+      var available = resolverFactory.listAvailable();
       for (int i = 0; i < spec.pipeline().size(); i++) {
         String n = spec.pipeline().get(i);
         if (!available.containsKey(n) && available.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(n))) {
+          var broken = resolverFactory.brokenProvider(n);
+          if (broken != null) { // a plugin that failed to load is not a typo: say why it failed
+            throw spec.error("pipeline[" + i + "]", "resolver '" + n + "' could not be loaded: " + broken);
+          }
           java.util.Set<String> all = new java.util.TreeSet<>(factories.keySet());
           all.addAll(available.keySet());
           var sugg = io.mlsysim.text.NameMatcher.suggest(n, all);
@@ -388,9 +393,13 @@ public final class StudyPlan implements Serializable {
     e.reset();
     try {
       evaluator.evaluate(c, e);
-    } catch (RuntimeException | StackOverflowError ex) {
+    } catch (Throwable ex) { // a plugin's AssertionError or broken static initializer is the candidate's failure
+      if (Fatal.is(ex)) {
+        throw ex;
+      }
       e.status = Evaluation.Status.ERROR;
-      e.reason = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+      e.reason = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+          + (ex instanceof ExceptionInInitializerError && ex.getCause() != null ? ": " + ex.getCause() : "");
       e.feasible = false;
       return;
     }
@@ -400,6 +409,14 @@ public final class StudyPlan implements Serializable {
         e.reason = "infeasible";
       }
       return;
+    }
+    for (int k = 0; k < e.values.length; k++) {
+      if (!Double.isFinite(e.values[k])) { // NaN or ±∞ would be an ok row with a null or absurd result
+        e.status = Evaluation.Status.ERROR;
+        e.reason = "result " + results.get(k).name() + " is " + e.values[k] + " (not a finite number)";
+        e.feasible = false;
+        return;
+      }
     }
     for (Expr.Parsed p : constraints) {
       if (!p.predicate().test(c, e.values)) {

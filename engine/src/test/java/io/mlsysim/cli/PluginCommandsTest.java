@@ -88,6 +88,31 @@ class PluginCommandsTest {
     io.mlsysim.zoo.Zoo.setCurrent(io.mlsysim.zoo.Zoo.builtIn());
   }
 
+  /** A broken overlay is one line and exit 1 whether it comes from --registry or from MLSYSIM_REGISTRY. */
+  @Test
+  void aBrokenOverlayIsOneLineThroughTheOptionAndTheEnvironmentAlike() throws Exception {
+    Path bad = work.resolve("bad-overlay.yaml");
+    java.nio.file.Files.writeString(bad, "kind: hardware\ntier: cloud\nentries:\n  Acme_Y:\n    release_yeer: 2026\n");
+    CliRun viaOption = CliRun.of("zoo", "hardware", "--registry", bad.toString());
+    String viaEnvironment;
+    try {
+      System.setProperty("mlsysim.registry", bad.toString()); // what MLSYSIM_REGISTRY sets, in process
+      io.mlsysim.zoo.Zoo.setCurrent(null); // read again on first use, as in a fresh process
+      CliRun r = CliRun.of("zoo", "hardware");
+      assertEquals(1, r.code(), r.err());
+      viaEnvironment = r.err();
+    } finally {
+      System.clearProperty("mlsysim.registry");
+      io.mlsysim.zoo.Zoo.setCurrent(io.mlsysim.zoo.Zoo.builtIn());
+    }
+    assertEquals(1, viaOption.code(), viaOption.err());
+    assertEquals("", viaOption.out());
+    assertEquals(1, viaOption.err().strip().lines().count(), viaOption.err());
+    assertTrue(viaOption.err().startsWith("error: ") && viaOption.err().contains("release_yeer"), viaOption.err());
+    assertTrue(!viaOption.err().contains("\tat ") && !viaOption.err().contains("Exception"), viaOption.err());
+    assertEquals(viaEnvironment, viaOption.err(), "the same line either way");
+  }
+
   @Test
   void completionScriptCoversTheCommands() {
     CliRun r = CliRun.of("completion");

@@ -102,8 +102,14 @@ public final class FrontierChanges {
   }
 
   static Snapshot committed(SparkSession spark, String root, RunHistory.Run run) {
-    return Snapshot.read(spark, Tables.partition(root, Tables.FRONTIER, run.study(), run.runId()), run.runId(),
-        run.objectives());
+    // The files the run committed, not its folder: a killed re-run may have left others there.
+    List<Path> files = run.files(spark.sparkContext().hadoopConfiguration(), root, Tables.FRONTIER);
+    if (files.isEmpty()) { // a run without a single ok row writes no part file
+      return new Snapshot(run.runId(), new StructType(), List.of(), run.objectives());
+    }
+    Dataset<Row> f = spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new))
+        .filter(functions.col("rank").equalTo(1));
+    return new Snapshot(run.runId(), f.schema(), f.collectAsList(), run.objectives());
   }
 
   /** Compares the next run's frontier with the previous one's (null on a study's first run: all added). */

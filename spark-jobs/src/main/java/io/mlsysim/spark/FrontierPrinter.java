@@ -30,11 +30,10 @@ final class FrontierPrinter {
 
   private FrontierPrinter() {}
 
-  static void print(SparkSession spark, String root, StudyPlan plan, String runId, int rank, int limit,
+  static void print(SparkSession spark, String root, StudyPlan plan, RunHistory.Run run, int rank, int limit,
       String format, PrintWriter out) {
-    Dataset<Row> f = Tables.read(spark, root, Tables.FRONTIER)
-        .filter(functions.col("study").equalTo(plan.name()).and(functions.col("run_id").equalTo(runId))
-            .and(functions.col("rank").leq(rank)));
+    // only the run's committed files (its manifest), never a stray or half-published one
+    Dataset<Row> f = Tables.readRun(spark, root, Tables.FRONTIER, run).filter(functions.col("rank").leq(rank));
     List<String> dims = shownDimensions(plan);
     List<String> keys = new ArrayList<>();
     if (rank > 1) {

@@ -1,6 +1,8 @@
 package io.mlsysim.spark;
 
 import java.util.List;
+import io.mlsysim.spark.sql.ReadOnlySql;
+import io.mlsysim.spark.sql.SqlErrors;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,7 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mlsysim query "<SQL>"}: Spark SQL over the views results, frontier, runs, sources and frontier_changes. */
+/**
+ * {@code mlsysim query "<SQL>"}: read-only Spark SQL over the views results, frontier, runs,
+ * sources and frontier_changes. Statements go through {@link ReadOnlySql}; a refused statement or
+ * a mistake in the query is one line and exit 1.
+ */
 @Command(name = "query", mixinStandardHelpOptions = true,
     description = {"Runs Spark SQL over study tables: views results, frontier, runs, sources, frontier_changes "
         + "(committed runs only).",
@@ -42,19 +48,27 @@ final class QueryCommand implements Callable<Integer> {
     StudyCommand.checkFormat(format);
     SparkSession spark = Sessions.local(master, "mlsysim query");
     try {
-      Tables.registerViews(spark, out);
-      Dataset<Row> df;
-      try {
-        df = spark.sql(sql);
-      } catch (Exception e) {
-        if (e instanceof org.apache.spark.sql.AnalysisException a) {
-          throw new IllegalArgumentException("query: " + a.getSimpleMessage()
-              + " (views: " + String.join(", ", Tables.VIEWS) + ")");
-        }
-        throw e;
+      for (String damaged : Tables.registerViews(spark, out)) { // left out of the views, never silently
+        spec.commandLine().getErr().println("warning: " + damaged + "; left out of the views");
       }
-      List<Row> rows = df.limit(limit).collectAsList();
-      spec.commandLine().getOut().print(Tabulate.render(df.schema(), rows, format));
+      spec.commandLine().getErr().flush();
+      List<Row> rows;
+      org.apache.spark.sql.types.StructType schema;
+      try {
+        Dataset<Row> df = ReadOnlySql.query(spark, sql);
+        schema = df.schema();
+        rows = df.limit(limit).collectAsList();
+      } catch (ReadOnlySql.Refused | ReadOnlySql.Invalid e) {
+        throw new IllegalArgumentException("query: " + e.getMessage());
+      } catch (Exception e) { // Scala code may throw Spark's checked exceptions undeclared
+        // A mistake in the query (syntax, unknown column, division by zero): Spark's one line.
+        String m = SqlErrors.userMessage(e).orElse(null);
+        if (m == null) {
+          throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+        throw new IllegalArgumentException("query: " + m + " (views: " + String.join(", ", Tables.VIEWS) + ")");
+      }
+      spec.commandLine().getOut().print(Tabulate.render(schema, rows, format));
       spec.commandLine().getOut().flush();
       return 0;
     } finally {

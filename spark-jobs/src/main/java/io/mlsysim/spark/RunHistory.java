@@ -1,5 +1,7 @@
 package io.mlsysim.spark;
 
+import io.mlsysim.spark.integrity.Manifest;
+import io.mlsysim.spark.integrity.RunCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -7,7 +9,9 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -28,13 +32,57 @@ import org.apache.parquet.schema.Type;
 /**
  * The committed runs of a study, read straight from the runs rows' Parquet files. Deciding
  * {@code --if-changed} this way needs no Spark session, so a nightly job with nothing to do
- * never asks a cluster for executors. A run is committed when its {@code runs} partition exists
- * (the same rule the views follow).
+ * never asks a cluster for executors. A run is committed when its {@code runs} partition holds its
+ * runs file (the same rule the views follow).
  */
 final class RunHistory {
-  /** What the decisions need from one runs row. Older rows have no fingerprint (null). */
+  /**
+   * What the decisions need from one runs row. Older rows have no fingerprint, commit id or
+   * manifest (null). {@code unreadable} says why the run's runs file cannot be read (then only
+   * the study, the id and the file's time are known).
+   */
   record Run(String study, String runId, long startedAtMicros, long endedAtMicros, String inputsFingerprint,
-      List<String> objectives) {}
+      List<String> objectives, String commitId, Path runsFile, Manifest manifest, Map<String, Long> recorded,
+      String unreadable) {
+
+    /** The run's partition folder of a table. */
+    Path partition(String root, String table) {
+      return Tables.partition(root, table, study, runId);
+    }
+
+    /** The data files of one table the run committed: its manifest's, or a pre-manifest run's whole folder. */
+    List<Path> files(Configuration conf, String root, String table) {
+      if (table.equals(Tables.RUNS)) {
+        return List.of(runsFile);
+      }
+      if (manifest == null) {
+        return Manifest.legacyFiles(conf, partition(root, table));
+      }
+      List<Path> out = new ArrayList<>();
+      for (Manifest.Entry e : manifest.files(table)) {
+        out.add(new Path(partition(root, table), e.file()));
+      }
+      return out;
+    }
+
+    /** What is wrong with the run's files, in one line naming the table; empty when it is whole. */
+    Optional<String> damage(Configuration conf, String root) {
+      if (unreadable != null) {
+        return Optional.of("runs: " + unreadable);
+      }
+      Map<String, Path> partitions = new LinkedHashMap<>();
+      for (String t : Tables.DATA_TABLES) {
+        partitions.put(t, partition(root, t));
+      }
+      return RunCheck.damage(conf, partitions, manifest, recorded);
+    }
+
+    /** The one line that reports a damaged run and how to repair it. */
+    String damaged(String what) {
+      return "run " + runId + " of study " + study + " is damaged: " + what + "; re-run it to replace it "
+          + "(mlsysim study run <spec> --run-id " + runId + ")";
+    }
+  }
 
   private RunHistory() {}
 
@@ -119,6 +167,23 @@ final class RunHistory {
     return Optional.empty();
   }
 
+  /** The committed run with this id, if any. */
+  static Optional<Run> find(Configuration conf, String root, String study, String runId) {
+    return Optional.ofNullable(read(conf, Tables.partition(root, Tables.RUNS, study, runId), study, runId));
+  }
+
+  /** As {@link #latest}, passing over runs whose files are damaged (they cannot be compared with). */
+  static Optional<Run> latestWhole(Configuration conf, String root, String study, String excludingRunId) {
+    List<Run> runs = of(conf, root, study);
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      Run r = runs.get(i);
+      if (!r.runId().equals(excludingRunId) && r.damage(conf, root).isEmpty()) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
   /**
    * A Hadoop configuration for use before any Spark session exists: Spark's own
    * {@code spark.hadoop.*} settings (from spark-submit's --conf or system properties) applied,
@@ -132,25 +197,57 @@ final class RunHistory {
     return conf;
   }
 
+  /**
+   * The run's committed record. A replacement publishes its runs file next to the old one and
+   * only then removes the old one, so a folder may briefly (or after a crash) hold two: the one
+   * with the greater commit id is the run. A runs file that cannot be read makes the run damaged.
+   */
   private static Run read(Configuration conf, Path dir, String study, String runId) {
-    for (FileStatus f : list(conf, dir)) {
-      String n = f.getPath().getName();
-      if (f.isFile() && !n.startsWith("_") && !n.startsWith(".") && n.endsWith(".parquet")) {
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), f.getPath())
-            .withConf(conf).build()) {
-          Group g = reader.read();
-          if (g != null) {
-            String objectives = string(g, "objectives");
-            return new Run(study, runId, micros(g, "started_at"), micros(g, "ended_at"),
-                string(g, "inputs_fingerprint"),
-                objectives == null || objectives.isEmpty() ? List.of() : Arrays.asList(objectives.split(",")));
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot read the runs row of run " + runId + " of " + study + " in " + dir, e);
+    Run best = null;
+    for (Path f : Manifest.dataFiles(conf, dir)) {
+      Run r;
+      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), f).withConf(conf).build()) {
+        Group g = reader.read();
+        if (g == null) {
+          throw new IOException("it holds no row");
         }
+        r = run(g, study, runId, f);
+      } catch (IOException | RuntimeException e) {
+        return new Run(study, runId, modifiedMicros(conf, f), modifiedMicros(conf, f), null, List.of(), null, f, null,
+            Map.of(), "file " + f.getName() + " is not a readable Parquet file");
+      }
+      if (best == null || compare(r.commitId(), best.commitId()) > 0) {
+        best = r;
       }
     }
-    return null;
+    return best;
+  }
+
+  private static Run run(Group g, String study, String runId, Path file) {
+    String objectives = string(g, "objectives");
+    Map<String, Long> recorded = new LinkedHashMap<>();
+    for (String[] c : new String[][] {{Tables.RESULTS, "rows"}, {Tables.FRONTIER, "frontier_rows"},
+        {Tables.SOURCES, "sources_rows"}, {Tables.FRONTIER_CHANGES, "frontier_changes_rows"}}) {
+      if (g.getType().containsField(c[1]) && g.getFieldRepetitionCount(c[1]) > 0) {
+        recorded.put(c[0], g.getLong(c[1], 0));
+      }
+    }
+    return new Run(study, runId, micros(g, "started_at"), micros(g, "ended_at"), string(g, "inputs_fingerprint"),
+        objectives == null || objectives.isEmpty() ? List.of() : Arrays.asList(objectives.split(",")),
+        string(g, "commit_id"), file, Manifest.parse(string(g, "manifest")), recorded, null);
+  }
+
+  /** Commit ids sort by time; a run recorded before commit ids existed (null) is older than any. */
+  private static int compare(String a, String b) {
+    return a == null ? (b == null ? 0 : -1) : b == null ? 1 : a.compareTo(b);
+  }
+
+  private static long modifiedMicros(Configuration conf, Path f) {
+    try {
+      return f.getFileSystem(conf).getFileStatus(f).getModificationTime() * 1_000;
+    } catch (IOException e) {
+      return Long.MIN_VALUE;
+    }
   }
 
   private static String string(Group g, String field) {

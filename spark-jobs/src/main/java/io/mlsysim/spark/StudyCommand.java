@@ -106,18 +106,24 @@ final class StudyCommand implements Callable<Integer> {
       Zoo zoo = Zoo.current();
       StudyPlan plan = StudyPlan.compile(StudySpec.read(file), zoo);
       String root = root(plan.outputPath());
+      String id = runId;
       if (ifChanged) {
         Sessions.quietLogs();
-        java.util.Optional<RunHistory.Run> same = IfChanged.unchangedSince(RunHistory.hadoopConf(), root, plan, zoo);
-        if (same.isPresent()) {
-          stderr().println(IfChanged.message(same.get()));
+        IfChanged.Decision d = IfChanged.decide(RunHistory.hadoopConf(), root, plan, zoo, runId);
+        if (d.unchangedSince() != null) {
+          stderr().println(IfChanged.message(d.unchangedSince()));
           stderr().flush();
           if (format.equalsIgnoreCase("json")) {
-            stdout().print(IfChanged.json(same.get(), root));
+            stdout().print(IfChanged.json(d.unchangedSince(), root));
             stdout().flush();
           }
           return 0;
         }
+        if (d.note() != null) {
+          stderr().println(d.note());
+          stderr().flush();
+        }
+        id = d.runId();
       }
       SparkSession spark = Sessions.local(master, "mlsysim study " + plan.name());
       try {
@@ -127,8 +133,10 @@ final class StudyCommand implements Callable<Integer> {
             spark.sparkContext().master());
         stderr().flush();
         StudyRunner.Summary s = new StudyRunner(spark, stderr()).run(plan, zoo,
-            new StudyRunner.Options(root, runId, partitions));
-        printFrontier(spark, root, plan, s.runId(), 1, limit, format, stdout());
+            new StudyRunner.Options(root, id, partitions));
+        RunHistory.Run committed = RunHistory.find(spark.sparkContext().hadoopConfiguration(), root, plan.name(),
+            s.runId()).orElseThrow(() -> new IllegalStateException("run " + s.runId() + " is not committed"));
+        printFrontier(spark, root, plan, committed, 1, limit, format, stdout());
         if (format.equalsIgnoreCase("text")) {
           stdout().printf("%nrun %s: %,d rows %s; tables under %s (mlsysim query \"SELECT … FROM results\")%n",
               s.runId(), s.rows(), s.statusCounts(), root);
@@ -142,9 +150,9 @@ final class StudyCommand implements Callable<Integer> {
   }
 
   /** Prints a run's frontier, one row per distinct objective vector (see {@link FrontierPrinter}). */
-  static void printFrontier(SparkSession spark, String root, StudyPlan plan, String runId, int rank, int limit,
+  static void printFrontier(SparkSession spark, String root, StudyPlan plan, RunHistory.Run run, int rank, int limit,
       String format, PrintWriter out) {
-    FrontierPrinter.print(spark, root, plan, runId, rank, limit, format, out);
+    FrontierPrinter.print(spark, root, plan, run, rank, limit, format, out);
   }
 
   /** --limit counts printed objective vectors; none is never what anyone asked for. */
@@ -165,7 +173,10 @@ final class StudyCommand implements Callable<Integer> {
       String root = root(null);
       SparkSession spark = Sessions.local(master, "mlsysim study show");
       try {
-        Tables.registerViews(spark, root);
+        for (String damaged : Tables.registerViews(spark, root)) {
+          stderr().println("warning: " + damaged + "; not listed");
+        }
+        stderr().flush();
         Dataset<Row> runs = spark.sql(sql(study));
         List<Row> rows = runs.collectAsList();
         if (rows.isEmpty() && study != null) {
@@ -211,20 +222,26 @@ final class StudyCommand implements Callable<Integer> {
       checkLimit(limit);
       StudyPlan plan = StudyPlan.compile(StudySpec.read(file), Zoo.current());
       String root = root(plan.outputPath());
+      // Which run, and whether its files are whole, is decided before Spark starts.
+      Sessions.quietLogs();
+      org.apache.hadoop.conf.Configuration conf = RunHistory.hadoopConf();
+      List<RunHistory.Run> runs = RunHistory.of(conf, root, plan.name());
+      if (runs.isEmpty()) {
+        throw new IllegalArgumentException("no runs of study '" + plan.name() + "' under " + root
+            + "; run it first: mlsysim study run " + file);
+      }
+      RunHistory.Run run = runId == null
+          ? runs.stream().max(java.util.Comparator.comparingLong(RunHistory.Run::endedAtMicros)).orElseThrow()
+          : runs.stream().filter(r -> r.runId().equals(runId)).findFirst().orElseThrow(() ->
+              new IllegalArgumentException("--run-id '" + runId + "': study '" + plan.name()
+                  + "' has no committed run with that id under " + root + " (mlsysim study show " + plan.name() + ")"));
+      java.util.Optional<String> damage = run.damage(conf, root);
+      if (damage.isPresent()) {
+        throw new IllegalArgumentException(run.damaged(damage.get()));
+      }
       SparkSession spark = Sessions.local(master, "mlsysim study frontier");
       try {
-        Tables.registerViews(spark, root);
-        String id = runId;
-        if (id == null) {
-          List<Row> last = spark.sql("SELECT run_id FROM runs WHERE study = '" + plan.name()
-              + "' ORDER BY ended_at DESC LIMIT 1").collectAsList();
-          if (last.isEmpty()) {
-            throw new IllegalArgumentException("no runs of study '" + plan.name() + "' under " + root
-                + "; run it first: mlsysim study run " + file);
-          }
-          id = last.get(0).getString(0);
-        }
-        printFrontier(spark, root, plan, id, rank, limit, format, stdout());
+        printFrontier(spark, root, plan, run, rank, limit, format, stdout());
         stdout().flush();
         return 0;
       } finally {

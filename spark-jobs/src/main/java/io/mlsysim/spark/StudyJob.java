@@ -6,7 +6,6 @@ import io.mlsysim.zoo.Zoo;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -59,17 +58,22 @@ public final class StudyJob {
       quiet();
     }
     String root = args.out() != null ? args.out() : plan.outputPath() != null ? plan.outputPath() : ".mlsysim/studies";
+    String runId = args.runId();
     if (args.ifChanged()) {
-      Optional<RunHistory.Run> same = IfChanged.unchangedSince(RunHistory.hadoopConf(), root, plan, zoo);
-      if (same.isPresent()) {
-        err.println(IfChanged.message(same.get()));
+      IfChanged.Decision d = IfChanged.decide(RunHistory.hadoopConf(), root, plan, zoo, runId);
+      if (d.unchangedSince() != null) {
+        err.println(IfChanged.message(d.unchangedSince()));
         return 0;
       }
+      if (d.note() != null) {
+        err.println(d.note());
+      }
+      runId = d.runId();
     }
     SparkSession spark = builder.appName("mlsysim study " + plan.name()).getOrCreate();
     try {
       StudyRunner.Summary s = new StudyRunner(spark, err).run(plan, zoo,
-          new StudyRunner.Options(root, args.runId(), args.partitions()));
+          new StudyRunner.Options(root, runId, args.partitions()));
       out.println("study " + s.study() + " run " + s.runId() + ": " + s.rows() + " rows " + s.statusCounts()
           + ", frontier " + s.frontierRows() + " rows, " + s.movement().describe() + ", "
           + String.format("%.1f s", s.seconds()) + ", tables under " + root);

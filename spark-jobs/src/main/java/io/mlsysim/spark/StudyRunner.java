@@ -2,6 +2,7 @@ package io.mlsysim.spark;
 
 import io.mlsysim.dse.SourceRow;
 import io.mlsysim.dse.StudyPlan;
+import io.mlsysim.spark.integrity.Manifest;
 import io.mlsysim.zoo.Zoo;
 import java.io.PrintWriter;
 import java.sql.Timestamp;
@@ -61,12 +62,25 @@ public final class StudyRunner {
   }
 
   public Summary run(StudyPlan plan, Zoo zoo, Options options) {
+    String runId = options.runId() == null ? newRunId() : options.runId();
+    String nonce = String.format("%08x", ThreadLocalRandom.current().nextInt());
+    Path staged = Tables.staging(options.outputRoot(), plan.name(), runId, nonce);
+    try {
+      return run(plan, zoo, options, runId, nonce, staged);
+    } catch (Throwable t) { // the run failed before its commit: leave no staging behind
+      try {
+        staged.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staged, true);
+      } catch (java.io.IOException | RuntimeException cleanup) {
+        t.addSuppressed(cleanup);
+      }
+      throw t;
+    }
+  }
+
+  private Summary run(StudyPlan plan, Zoo zoo, Options options, String runId, String nonce, Path staged) {
     long started = System.nanoTime();
     Instant startedAt = Instant.now();
-    String runId = options.runId() == null ? newRunId() : options.runId();
     String root = options.outputRoot();
-    Path staged = Tables.staging(root, plan.name(), runId,
-        String.format("%08x", ThreadLocalRandom.current().nextInt()));
     boolean evolutionary = plan.strategy() == null;
     long count = evolutionary ? (long) plan.strategySpec().population() * plan.strategySpec().generations()
         : plan.strategy().count();
@@ -114,12 +128,22 @@ public final class StudyRunner {
     sources(plan).coalesce(1).write().parquet(new Path(staged, Tables.SOURCES).toString());
     FrontierChanges.Movement movement = frontierChanges(plan, root, runId, staged);
     String fingerprint = InputsFingerprint.of(plan, zoo);
+    // What the run wrote, file by file, checked against what it counted: the runs row records it.
+    String commitId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSS'Z'").withZone(ZoneOffset.UTC)
+        .format(Instant.now()) + "_" + nonce;
+    Manifest manifest = Manifest.ofStaged(spark.sparkContext().hadoopConfiguration(), staged, Tables.DATA_TABLES,
+        commitId);
+    Map<String, Long> inFiles = manifest.rows();
+    if (inFiles.getOrDefault(Tables.RESULTS, 0L) != rows || inFiles.getOrDefault(Tables.FRONTIER, 0L) != frontierRows) {
+      throw new IllegalStateException("run " + runId + " staged " + inFiles + " rows but counted " + rows
+          + " results and " + frontierRows + " frontier rows");
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
-    runRow(plan, zoo, runId, count, rows, counts, frontierRows, fingerprint, movement, startedAt, seconds)
-        .coalesce(1).write().parquet(new Path(staged, Tables.RUNS).toString());
+    runRow(plan, zoo, runId, count, rows, counts, frontierRows, fingerprint, movement, startedAt, seconds, commitId,
+        manifest).coalesce(1).write().parquet(new Path(staged, Tables.RUNS).toString());
 
-    // 3. Publish: data partitions first, the runs row last.
-    Tables.publish(spark, root, staged, plan.name(), runId);
+    // 3. Publish: data files first, the runs file (the commit) last, then the run it replaces is withdrawn.
+    Tables.publish(spark, root, staged, plan.name(), runId, manifest);
     if (progress != null) {
       progress.printf("%s: run %s done: %,d rows (%s) in %.1f s%s%n", plan.name(), runId, rows, counts, seconds,
           count > rows ? String.format("; %,d of %,d candidates fall outside the study's conditions", count - rows, count)
@@ -136,7 +160,7 @@ public final class StudyRunner {
    */
   private FrontierChanges.Movement frontierChanges(StudyPlan plan, String root, String runId, Path staged) {
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-    FrontierChanges.Snapshot previous = RunHistory.latest(conf, root, plan.name(), runId)
+    FrontierChanges.Snapshot previous = RunHistory.latestWhole(conf, root, plan.name(), runId)
         .map(p -> FrontierChanges.committed(spark, root, p)).orElse(null);
     FrontierChanges.Snapshot next = FrontierChanges.Snapshot.read(spark, new Path(staged, Tables.FRONTIER), runId,
         plan.objectiveNames());
@@ -279,7 +303,8 @@ public final class StudyRunner {
   }
 
   private Dataset<Row> runRow(StudyPlan plan, Zoo zoo, String runId, long count, long rows, Map<String, Long> counts,
-      long frontierRows, String fingerprint, FrontierChanges.Movement movement, Instant startedAt, double seconds) {
+      long frontierRows, String fingerprint, FrontierChanges.Movement movement, Instant startedAt, double seconds,
+      String commitId, Manifest manifest) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("spec_origin", plan.origin());
     r.put("spec_text", plan.specText());
@@ -312,6 +337,10 @@ public final class StudyRunner {
     r.put("frontier_added", movement.added());
     r.put("frontier_removed", movement.removed());
     r.put("frontier_kept", movement.kept());
+    r.put("commit_id", commitId);
+    r.put("manifest", manifest.text());
+    r.put("sources_rows", manifest.rows().getOrDefault(Tables.SOURCES, 0L));
+    r.put("frontier_changes_rows", manifest.rows().getOrDefault(Tables.FRONTIER_CHANGES, 0L));
     List<StructField> fields = new ArrayList<>();
     for (Map.Entry<String, Object> e : r.entrySet()) {
       Object v = e.getValue();

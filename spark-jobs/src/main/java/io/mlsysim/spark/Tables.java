@@ -1,10 +1,15 @@
 package io.mlsysim.spark;
 
+import io.mlsysim.spark.integrity.Manifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -13,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Where a study's tables live and how a run is published. Under an output root:
@@ -26,10 +32,14 @@ import org.apache.spark.sql.types.DataTypes;
  *   _staging/…                                  runs being written (never read)
  * </pre>
  *
- * A run is written under {@code _staging}, then each table's partition directory is renamed
- * into place and the {@code runs} partition last. The views ({@link #registerViews}) show only
- * runs that have their {@code runs} row, so a reader never sees half a run; re-running a run id
- * first withdraws its {@code runs} row, then replaces only its own partitions.
+ * A run is written whole under {@code _staging}; its runs row lists every data file with its row
+ * count (the manifest). Publishing moves the data files into the run's folders, then moves the
+ * runs file in: that rename is the commit. Readers ({@link #registerViews}, {@link #read}) read
+ * exactly the files the committed runs rows list, so half-published files, files left by a killed
+ * re-run and stray files are never read. Re-running a run id publishes next to the old run and
+ * only then removes the old runs file and the old data files: until the new run is committed the
+ * old one stays whole and visible, and a folder briefly holding both runs files means the newer
+ * commit.
  */
 public final class Tables {
   public static final String RESULTS = "results";
@@ -46,6 +56,10 @@ public final class Tables {
    * as nulls on those runs instead of failing, whichever part file Spark takes the schema from.
    */
   static final Map<String, DataType> RUNS_COLUMNS_SINCE_NIGHTLY = runsColumnsSinceNightly();
+  /** The same for the columns that record what a run wrote (see {@link Manifest}). */
+  static final Map<String, DataType> RUNS_COLUMNS_SINCE_MANIFESTS = Map.of("commit_id", DataTypes.StringType,
+      "manifest", DataTypes.StringType, "sources_rows", DataTypes.LongType, "frontier_changes_rows",
+      DataTypes.LongType);
 
   private Tables() {}
 
@@ -57,19 +71,45 @@ public final class Tables {
     return new Path(new Path(root, "_staging"), study + "-" + runId + "-" + nonce);
   }
 
-  /** Moves the staged tables into place, the runs row last. */
-  static void publish(SparkSession spark, String root, Path staged, String study, String runId) {
+  /**
+   * Publishes a staged run: its data files into the run's folders, then its runs file (the
+   * commit), then the previous run with this id, if any, is withdrawn: its runs file and every
+   * file of the run's folders the new manifest does not list.
+   */
+  static void publish(SparkSession spark, String root, Path staged, String study, String runId, Manifest manifest) {
     try {
-      Path rootPath = new Path(root);
-      FileSystem fs = rootPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Faults.pauseAt("publish");
+      for (Manifest.Entry e : manifest.entries()) {
+        Path to = partition(root, e.table(), study, runId);
+        fs.mkdirs(to);
+        move(fs, new Path(new Path(staged, e.table()), Manifest.stagedName(e.file())), new Path(to, e.file()));
+      }
+      List<Path> staledRuns = Manifest.dataFiles(fs.getConf(), partition(root, RUNS, study, runId));
+      List<Path> stagedRuns = Manifest.dataFiles(fs.getConf(), new Path(staged, RUNS));
+      if (stagedRuns.size() != 1) {
+        throw new IOException("expected one staged runs file, found " + stagedRuns);
+      }
+      Faults.pauseAt("commit");
       Path runs = partition(root, RUNS, study, runId);
-      if (fs.exists(runs) && !fs.delete(runs, true)) { // withdraw an earlier run with this id first
-        throw new IOException("cannot withdraw " + runs);
+      fs.mkdirs(runs);
+      move(fs, stagedRuns.get(0), new Path(runs, stagedRuns.get(0).getName()));
+      Faults.pauseAt("withdraw");
+      for (Path old : staledRuns) {
+        fs.delete(old, false);
       }
       for (String t : DATA_TABLES) {
-        replace(fs, new Path(staged, t), partition(root, t, study, runId));
+        Set<String> keep = new HashSet<>();
+        manifest.files(t).forEach(e -> keep.add(e.file()));
+        Path dir = partition(root, t, study, runId);
+        if (fs.exists(dir)) {
+          for (FileStatus f : fs.listStatus(dir)) {
+            if (!keep.contains(f.getPath().getName())) {
+              fs.delete(f.getPath(), true);
+            }
+          }
+        }
       }
-      replace(fs, new Path(staged, RUNS), runs);
       fs.delete(staged, true);
       Path stagingRoot = staged.getParent();
       if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
@@ -80,12 +120,8 @@ public final class Tables {
     }
   }
 
-  private static void replace(FileSystem fs, Path from, Path to) throws IOException {
-    if (fs.exists(to) && !fs.delete(to, true)) {
-      throw new IOException("cannot remove the previous " + to);
-    }
-    fs.mkdirs(to.getParent());
-    if (!fs.rename(from, to)) {
+  private static void move(FileSystem fs, Path from, Path to) throws IOException {
+    if (fs.exists(to) || !fs.rename(from, to)) {
       throw new IOException("cannot move " + from + " to " + to);
     }
   }
@@ -101,48 +137,64 @@ public final class Tables {
     }
   }
 
-  /** Reads a table, committed runs only. */
+  /** Reads a table, committed runs only (whole ones: a damaged run is left out). */
   public static Dataset<Row> read(SparkSession spark, String root, String table) {
-    // Merged, because runs written before a column existed sit next to runs that have it.
-    Dataset<Row> runs = spark.read().option("basePath", new Path(root, RUNS).toString()).option("mergeSchema", "true")
-        .parquet(new Path(root, RUNS).toString());
-    for (Map.Entry<String, DataType> c : RUNS_COLUMNS_SINCE_NIGHTLY.entrySet()) {
-      if (!java.util.Arrays.asList(runs.columns()).contains(c.getKey())) {
-        runs = runs.withColumn(c.getKey(), functions.lit(null).cast(c.getValue()));
-      }
-    }
-    if (table.equals(RUNS)) {
-      return runs;
+    return read(spark, root, table, Committed.scan(spark.sparkContext().hadoopConfiguration(), root).whole());
+  }
+
+  /** Reads the files one table's committed runs list. */
+  static Dataset<Row> read(SparkSession spark, String root, String table, List<RunHistory.Run> runs) {
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<String> files = new ArrayList<>();
+    for (RunHistory.Run r : runs) {
+      r.files(conf, root, table).forEach(f -> files.add(f.toString()));
     }
     Dataset<Row> t;
-    if (table.equals(FRONTIER_CHANGES) && !exists(spark, new Path(root, table))) {
-      // A root with only runs from before frontier_changes existed: an empty table, not an error.
-      t = spark.createDataFrame(List.of(), FrontierChanges.BASE_SCHEMA
-          .add("study", DataTypes.StringType).add("run_id", DataTypes.StringType));
+    if (files.isEmpty()) {
+      // No run has a file of this table (no runs, runs from before frontier_changes existed, or
+      // runs without a single ok row): an empty table, not an error.
+      StructType base = table.equals(FRONTIER_CHANGES) ? FrontierChanges.BASE_SCHEMA : new StructType();
+      t = spark.createDataFrame(List.of(), base.add("study", DataTypes.StringType).add("run_id", DataTypes.StringType));
     } else {
-      t = spark.read().option("mergeSchema", "true").parquet(new Path(root, table).toString());
+      // Merged, because runs written before a column existed sit next to runs that have it.
+      t = spark.read().option("basePath", new Path(root, table).toString()).option("mergeSchema", "true")
+          .parquet(files.toArray(new String[0]));
     }
-    return t.join(runs.select("study", "run_id"), scala.jdk.CollectionConverters.ListHasAsScala(
-        List.of("study", "run_id")).asScala().toSeq(), "left_semi");
+    if (table.equals(RUNS)) {
+      List<String> have = java.util.Arrays.asList(t.columns());
+      Map<String, DataType> later = new LinkedHashMap<>(RUNS_COLUMNS_SINCE_NIGHTLY);
+      later.putAll(RUNS_COLUMNS_SINCE_MANIFESTS);
+      for (Map.Entry<String, DataType> c : later.entrySet()) {
+        if (!have.contains(c.getKey())) {
+          t = t.withColumn(c.getKey(), functions.lit(null).cast(c.getValue()));
+        }
+      }
+    }
+    return t;
   }
 
-  private static boolean exists(SparkSession spark, Path p) {
-    try {
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot look at " + p, e);
-    }
+  /** Reads one table of one committed run (the caller has checked that the run is whole). */
+  static Dataset<Row> readRun(SparkSession spark, String root, String table, RunHistory.Run run) {
+    return read(spark, root, table, List.of(run));
   }
 
-  /** Registers the views results, frontier, runs, sources and frontier_changes over committed runs. */
-  public static void registerViews(SparkSession spark, String root) {
+  /**
+   * Registers the views results, frontier, runs, sources and frontier_changes over the committed
+   * runs that are whole, and returns the damaged ones, which the views leave out.
+   */
+  public static List<String> registerViews(SparkSession spark, String root) {
     if (!hasRuns(spark, root)) {
       throw new IllegalArgumentException("no study runs under " + root
           + "; run one first (mlsysim study run <spec.yaml>) or pass --out <dir>");
     }
-    for (String t : VIEWS) {
-      read(spark, root, t).createOrReplaceTempView(t);
+    Committed c = Committed.scan(spark.sparkContext().hadoopConfiguration(), root);
+    if (c.whole().isEmpty()) {
+      throw new IllegalArgumentException("no whole study run under " + root + ": " + String.join("; ", c.damaged()));
     }
+    for (String t : VIEWS) {
+      read(spark, root, t, c.whole()).createOrReplaceTempView(t);
+    }
+    return c.damaged();
   }
 
   private static Map<String, DataType> runsColumnsSinceNightly() {

@@ -98,7 +98,9 @@ class FrontierGroupsTest {
   static String print(int rank, int limit, String format) {
     StringWriter w = new StringWriter();
     PrintWriter out = new PrintWriter(w);
-    FrontierPrinter.print(spark, root, plan, "t1", rank, limit, format, out);
+    RunHistory.Run run = RunHistory.find(spark.sparkContext().hadoopConfiguration(), root, plan.name(), "t1")
+        .orElseThrow();
+    FrontierPrinter.print(spark, root, plan, run, rank, limit, format, out);
     out.flush();
     return w.toString();
   }

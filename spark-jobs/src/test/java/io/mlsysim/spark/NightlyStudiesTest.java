@@ -184,10 +184,18 @@ class NightlyStudiesTest {
     Path runs = dir.resolve("old/runs/study=flaky/run_id=old");
     Path rewritten = dir.resolve("old-runs-row");
     spark.read().parquet(runs.toString()).drop(Tables.RUNS_COLUMNS_SINCE_NIGHTLY.keySet().toArray(new String[0]))
+        .drop(Tables.RUNS_COLUMNS_SINCE_MANIFESTS.keySet().toArray(new String[0]))
         .write().mode(SaveMode.ErrorIfExists).parquet(rewritten.toString());
     FileUtils.deleteDirectory(runs.toFile());
     FileUtils.moveDirectory(rewritten.toFile(), runs.toFile());
     FileUtils.deleteDirectory(dir.resolve("old/frontier_changes").toFile());
+    // and its data files carry Spark's own names, as before runs were published file by file
+    try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve("old"))) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("commit-")).toList()) {
+        String n = f.getFileName().toString();
+        Files.move(f, f.resolveSibling(n.substring(n.indexOf("-part-") + 1)));
+      }
+    }
     assertFalse(List.of(spark.read().parquet(runs.toString()).columns()).contains("inputs_fingerprint"));
 
     Tables.registerViews(spark, root);

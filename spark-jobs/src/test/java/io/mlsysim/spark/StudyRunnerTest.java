@@ -158,6 +158,21 @@ class StudyRunnerTest {
     assertEquals(a, Tables.read(spark, root, Tables.RESULTS).count());
   }
 
+  /** An Error or a NaN from a pipeline is the candidate's row, not the job's end. */
+  @Test
+  void anErrorOrANonFiniteResultIsAnErrorRowAndTheRunCompletes() {
+    String root = dir.resolve("unsafe").toString();
+    StudyRunner.Summary s = run("name: unsafe\npipeline: [unsafe]\nspace:\n  x: {range: [0, 5]}\n"
+        + "objectives: [{minimize: cost_usd}]\n", root, "u", 2);
+    assertEquals(6, s.rows());
+    assertEquals(2L, s.statusCounts().get("error"));
+    List<Row> errors = Tables.read(spark, root, Tables.RESULTS).filter("status = 'error'").orderBy("x")
+        .select("x", "reason").collectAsList();
+    assertEquals(List.of("2: result cost_usd is NaN (not a finite number)", "3: AssertionError: x = 3 breaks an invariant"),
+        errors.stream().map(r -> r.getLong(0) + ": " + r.getString(1)).toList());
+    assertFalse(Files.exists(dir.resolve("unsafe/_staging")), "no staging left");
+  }
+
   @Test
   void theQuickstartRunsAndItsTablesAnswerSql() {
     String root = dir.resolve("quick").toString();

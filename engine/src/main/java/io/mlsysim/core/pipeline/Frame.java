@@ -3,6 +3,7 @@ package io.mlsysim.core.pipeline;
 import io.mlsysim.core.EdgeValues;
 import io.mlsysim.core.Port;
 import io.mlsysim.core.Result;
+import io.mlsysim.core.TypedAccess;
 
 /**
  * The working memory of one evaluation: numeric port values unboxed in a double array, objects
@@ -48,6 +49,7 @@ public final class Frame {
   }
 
   public <T> Frame set(Port<T> port, T value) {
+    TypedAccess.object(port, "set", "the frame's caller");
     objects[plan.slotOf(port)] = EdgeValues.toObject(port, value);
     return this;
   }
@@ -71,6 +73,7 @@ public final class Frame {
   }
 
   public double getDouble(Port<Double> port) {
+    TypedAccess.numeric(port, Port.Shape.QUANTITY, "getDouble", "the frame's caller");
     return doubles[plan.slotOf(port)];
   }
 
@@ -80,14 +83,17 @@ public final class Frame {
   }
 
   public int getInt(Port<Integer> port) {
+    TypedAccess.numeric(port, Port.Shape.INTEGER, "getInt", "the frame's caller");
     return (int) doubles[plan.slotOf(port)];
   }
 
   public boolean getFlag(Port<Boolean> port) {
+    TypedAccess.numeric(port, Port.Shape.FLAG, "getFlag", "the frame's caller");
     return doubles[plan.slotOf(port)] != 0;
   }
 
   public <T> T get(Port<T> port) {
+    TypedAccess.object(port, "get", "the frame's caller");
     return port.type().cast(objects[plan.slotOf(port)]);
   }
 

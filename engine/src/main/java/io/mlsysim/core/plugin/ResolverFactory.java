@@ -114,9 +114,28 @@ public final class ResolverFactory {
       }
     }
     if (e == null) {
+      DiscoveryProblem broken = brokenProvider(name);
+      if (broken != null) {
+        throw new IllegalArgumentException("resolver '" + name + "' could not be loaded: " + broken);
+      }
       throw new UnknownEntryException("resolver", name, NameMatcher.suggest(name, entries.keySet()));
     }
     return e.supplier().get();
+  }
+
+  /**
+   * The discovery problem of a provider class named like {@code name} (its simple name, ignoring
+   * case), or null. A resolver whose class cannot be built never registers its name, so without
+   * this a broken plugin would look like a typo.
+   */
+  public DiscoveryProblem brokenProvider(String name) {
+    for (DiscoveryProblem p : problems) {
+      String entry = p.entry();
+      if (entry != null && entry.substring(entry.lastIndexOf('.') + 1).equalsIgnoreCase(name)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** What was found and what was skipped. */
@@ -206,8 +225,7 @@ public final class ResolverFactory {
         sample.schema().name(); // a resolver whose schema throws is as unusable as one that cannot be built
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
         Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
-        problems.add(new DiscoveryProblem(source, type.getName(),
-            "could not create the resolver: " + cause, e));
+        problems.add(new DiscoveryProblem(source, type.getName(), "could not create the resolver: " + why(type, cause), e));
         continue;
       }
       Origin origin = own != null ? Origin.PLUGIN : isBuiltIn(type) ? Origin.BUILT_IN : Origin.CLASSPATH;
@@ -215,6 +233,17 @@ public final class ResolverFactory {
       ResolverInfo info = new ResolverInfo(sample.schema(), origin, where, type.getName());
       register(new Entry(info, () -> (Resolver<?>) provider.get()));
     }
+  }
+
+  /** What went wrong, down to the root cause: a failed static initializer hides it one level down. */
+  private static String why(Class<?> type, Throwable t) {
+    if (t instanceof ExceptionInInitializerError && t.getCause() != null) {
+      return "the static initializer of " + type.getName() + " threw " + t.getCause();
+    }
+    if (t instanceof NoClassDefFoundError && String.valueOf(t.getMessage()).startsWith("Could not initialize class")) {
+      return t.getMessage() + " (its static initializer failed earlier)";
+    }
+    return t.getCause() == null || t.getCause() == t ? t.toString() : t + ", caused by " + t.getCause();
   }
 
   private void register(Entry e) {
