@@ -117,13 +117,13 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
       out.putFlag(MEMORY_FEASIBLE, step.fits());
       out.putDouble(MFU, step.mfu());
       out.put(HARDWARE_OUT, step.fleet.accelerator());
-      List<StepTerm> terms = StepTerms.all();
-      for (int i = 0; i < terms.size(); i++) {
-        out.putDouble(terms.get(i).port(), step.times[i]);
+      double[] times = step.times;
+      for (int i = 0; i < times.length; i++) {
+        out.putDouble(StepTerms.port(i), times[i]);
       }
-      var memory = MemoryTerms.all();
-      for (int i = 0; i < memory.size(); i++) {
-        out.putDouble(memory.get(i).port(), step.memory[i]);
+      double[] memory = step.memory;
+      for (int i = 0; i < memory.length; i++) {
+        out.putDouble(MemoryTerms.port(i), memory[i]);
       }
     }
 

@@ -75,9 +75,8 @@ public final class TrainingMemoryModel extends Model<TrainingMemoryModel.Trainin
 
     @Override
     public void export(Outputs out) {
-      List<MemoryTerm> all = MemoryTerms.all();
-      for (int i = 0; i < all.size(); i++) {
-        out.putDouble(all.get(i).port(), parts[i]);
+      for (int i = 0; i < parts.length; i++) {
+        out.putDouble(MemoryTerms.port(i), parts[i]);
       }
       out.putDouble(TRAINING_MEMORY, total);
       out.putDouble(TRAINING_MEMORY_UTILIZATION, total / capacity);

@@ -16,6 +16,14 @@ public final class MemoryTerms {
       new ActivationMemory(), new BufferMemory()};
 
   private static final List<MemoryTerm> LIST = List.of(ALL);
+  @SuppressWarnings("unchecked")
+  private static final Port<Double>[] PORTS = new Port[ALL.length];
+
+  static {
+    for (int i = 0; i < ALL.length; i++) {
+      PORTS[i] = ALL[i].port();
+    }
+  }
 
   /** The terms, in order. */
   public static List<MemoryTerm> all() {
@@ -24,11 +32,12 @@ public final class MemoryTerms {
 
   /** Their result columns, in order. */
   public static Port<?>[] ports() {
-    Port<?>[] p = new Port<?>[ALL.length];
-    for (int i = 0; i < ALL.length; i++) {
-      p[i] = ALL[i].port();
-    }
-    return p;
+    return PORTS.clone();
+  }
+
+  /** The result column of term {@code i}. */
+  public static Port<Double> port(int i) {
+    return PORTS[i];
   }
 
   /** Bytes of every term into {@code out} (length {@link #count()}); returns their sum. */

@@ -13,47 +13,59 @@ import io.mlsysim.systems.Fleet;
  */
 public record Placement(GroupLink tp, GroupLink ep, GroupLink dp, GroupLink expertDp, GroupLink pp) {
 
+  /** The last placement and what decided it: a study varies other knobs far more often than these. */
+  private record Last(Fleet fleet, int tp, int dp, int ep, int pp, Placement placement) {}
+
+  // A one-entry memo shared by threads: its value is immutable and fully determined by the key,
+  // so a race only costs a recomputation, never a wrong answer.
+  private static volatile Last last;
+
   public static Placement of(Fleet fleet, TrainingLayout layout) {
+    TrainingJob job = layout.job();
+    Last l = last;
+    if (l != null && l.fleet == fleet && l.tp == job.tp() && l.dp == job.dp() && l.ep == job.ep() && l.pp == job.pp()) {
+      return l.placement;
+    }
+    Placement p = place(fleet, layout);
+    last = new Last(fleet, job.tp(), job.dp(), job.ep(), job.pp(), p);
+    return p;
+  }
+
+  private static Placement place(Fleet fleet, TrainingLayout layout) {
     TrainingJob job = layout.job();
     int g = fleet.acceleratorsPerNode();
     double intra = fleet.node().intraNodeBandwidth();
     double fabric = Parallelism.perRankFabricBandwidth(fleet.fabric().bandwidth(), fleet.fabric().oversubscription(),
         fleet.node().nicsPerNode(), g);
-    Links links = new Links(g, intra, fabric);
     int tp = job.tp();
     int dp = job.dp();
-    GroupLink tpLink = links.strided(1, tp);
-    GroupLink epLink = links.strided(tp, job.ep());
-    GroupLink dpLink = links.strided(tp, dp);
-    GroupLink edpLink = links.strided((long) tp * job.ep(), layout.expertDp());
-    long stride = (long) tp * dp;
-    GroupLink ppLink = links.neighbours(stride, job.pp());
-    return new Placement(tpLink, epLink, dpLink, edpLink, ppLink);
+    return new Placement(strided(1, tp, g, intra, fabric), strided(tp, job.ep(), g, intra, fabric),
+        strided(tp, dp, g, intra, fabric), strided((long) tp * job.ep(), layout.expertDp(), g, intra, fabric),
+        neighbours((long) tp * dp, job.pp(), g, intra, fabric));
   }
 
-  private record Links(int perNode, double intra, double fabric) {
-    GroupLink strided(long stride, int size) {
-      if (size <= 1) {
-        return link(Route.NONE, size, 1, 1);
-      }
-      int members = Parallelism.groupMembersPerNode(stride, size, perNode);
-      int nodes = Parallelism.nodesSpanned(size, members);
-      Route r = nodes == 1 ? Route.INTRA_NODE : members == 1 ? Route.FABRIC : Route.HIERARCHICAL;
-      return link(r, size, members, nodes);
+  private static GroupLink strided(long stride, int size, int perNode, double intra, double fabric) {
+    if (size <= 1) {
+      return link(Route.NONE, size, 1, 1, intra, fabric);
     }
+    int members = Parallelism.groupMembersPerNode(stride, size, perNode);
+    int nodes = Parallelism.nodesSpanned(size, members);
+    Route r = nodes == 1 ? Route.INTRA_NODE : members == 1 ? Route.FABRIC : Route.HIERARCHICAL;
+    return link(r, size, members, nodes, intra, fabric);
+  }
 
-    /** Pipeline neighbours {@code stride} ranks apart: inside a node only if every stage is. */
-    GroupLink neighbours(long stride, int stages) {
-      if (stages <= 1) {
-        return link(Route.NONE, stages, 1, 1);
-      }
-      boolean inside = stride * stages <= perNode;
-      return link(inside ? Route.INTRA_NODE : Route.FABRIC, stages, inside ? stages : 1, inside ? 1 : stages);
+  /** Pipeline neighbours {@code stride} ranks apart: inside a node only if every stage is. */
+  private static GroupLink neighbours(long stride, int stages, int perNode, double intra, double fabric) {
+    if (stages <= 1) {
+      return link(Route.NONE, stages, 1, 1, intra, fabric);
     }
+    boolean inside = stride * stages <= perNode;
+    return link(inside ? Route.INTRA_NODE : Route.FABRIC, stages, inside ? stages : 1, inside ? 1 : stages, intra,
+        fabric);
+  }
 
-    private GroupLink link(Route r, int size, int members, int nodes) {
-      return new GroupLink(r, size, members, nodes, intra, Calibration.ALPHA_INTRA_NODE, fabric,
-          Calibration.ALPHA_INTER_NODE);
-    }
+  private static GroupLink link(Route r, int size, int members, int nodes, double intra, double fabric) {
+    return new GroupLink(r, size, members, nodes, intra, Calibration.ALPHA_INTRA_NODE, fabric,
+        Calibration.ALPHA_INTER_NODE);
   }
 }

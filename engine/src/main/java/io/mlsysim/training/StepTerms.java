@@ -27,6 +27,19 @@ public final class StepTerms {
       new DataParallelComm(), new OptimizerStep(), new Straggler()};
 
   private static final List<StepTerm> LIST = List.of(ALL);
+  // What the loop needs of each term, read once: on the hot path each term costs one call.
+  private static final boolean[] PER_MICROBATCH = new boolean[ALL.length];
+  private static final StepTerm.Kind[] KINDS = new StepTerm.Kind[ALL.length];
+  @SuppressWarnings("unchecked")
+  private static final Port<Double>[] PORTS = new Port[ALL.length];
+
+  static {
+    for (int i = 0; i < ALL.length; i++) {
+      PER_MICROBATCH[i] = ALL[i].perMicrobatch();
+      KINDS[i] = ALL[i].kind();
+      PORTS[i] = ALL[i].port();
+    }
+  }
 
   public static List<StepTerm> all() {
     return LIST;
@@ -37,11 +50,12 @@ public final class StepTerms {
   }
 
   public static Port<?>[] ports() {
-    Port<?>[] p = new Port<?>[ALL.length];
-    for (int i = 0; i < ALL.length; i++) {
-      p[i] = ALL[i].port();
-    }
-    return p;
+    return PORTS.clone();
+  }
+
+  /** The result column of term {@code i}. */
+  public static Port<Double> port(int i) {
+    return PORTS[i];
   }
 
   /** The step's sums, filled by {@link #evaluate}. */
@@ -58,17 +72,17 @@ public final class StepTerms {
     double compute = 0;
     double comm = 0;
     for (int i = 0; i < ALL.length; i++) {
-      StepTerm t = ALL[i];
-      double s = t.seconds(c, pipeline, step);
+      double s = ALL[i].seconds(c, pipeline, step);
       out[i] = s;
       step += s;
-      if (t.perMicrobatch()) {
+      if (PER_MICROBATCH[i]) {
         pipeline += s;
       }
-      switch (t.kind()) {
-        case COMPUTE -> compute += s;
-        case COMMUNICATION -> comm += s;
-        case IDLE -> { }
+      StepTerm.Kind k = KINDS[i];
+      if (k == StepTerm.Kind.COMPUTE) {
+        compute += s;
+      } else if (k == StepTerm.Kind.COMMUNICATION) {
+        comm += s;
       }
     }
     sums.step = step;
@@ -79,7 +93,7 @@ public final class StepTerms {
   /** Position of a term's column in the arrays of {@link #evaluate}, or -1. */
   public static int indexOf(Port<?> port) {
     for (int i = 0; i < ALL.length; i++) {
-      if (ALL[i].port() == port) {
+      if (PORTS[i] == port) {
         return i;
       }
     }
