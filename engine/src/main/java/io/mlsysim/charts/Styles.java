@@ -12,6 +12,12 @@ import org.jfree.chart.title.TextTitle;
 final class Styles {
   private static final Color GRID = new Color(0xE4E4E4);
 
+  static {
+    // JFreeChart draws rotated text (the y axis's name) as glyph outlines by default, an old JDK
+    // workaround; as a string it stays text in SVG, where readers and tests can find the name.
+    org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
+
   private Styles() {}
 
   static JFreeChart finish(String title, XYPlot plot) {
