@@ -57,21 +57,25 @@ final class StudyReport extends StudyCommand.Common implements Callable<Integer>
     SparkSession spark = Sessions.local(master, "mlsysim study report " + study);
     try {
       ReportPage.Content content = content(spark, root, chosen);
-      try {
-        Path parent = to.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.writeString(to, ReportPage.render(content), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("--to '" + to + "': cannot write the report there (" + e.getMessage() + ")");
-      }
+      write(ReportPage.render(content), to);
       stdout().println("wrote " + to + ": run " + chosen.run().runId() + " of " + study + ", "
           + content.frontier().total() + " frontier rows, " + content.figures().size() + " charts");
       stdout().flush();
       return 0;
     } finally {
       spark.stop();
+    }
+  }
+
+  static void write(String html, Path to) {
+    try {
+      Path parent = to.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(to, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--to '" + to + "': cannot write the report there (" + e.getMessage() + ")");
     }
   }
 
