@@ -40,12 +40,25 @@ final class Jupyter {
   /** Result of one execution: nbconvert's exit code, its log, and the executed notebook. */
   record Executed(int code, String log, Path notebook) {}
 
-  /** Executes a notebook headless into {@code outDir}; cell errors make nbconvert exit non-zero. */
+  /**
+   * Executes a notebook headless into {@code outDir}; cell errors make nbconvert exit non-zero.
+   * The kernel (3.0.1) has a start-up race: a request that reaches it before its handlers are
+   * registered kills its shell thread, and it never answers. Such a start is retried once; a cell
+   * error never is.
+   */
   static Executed execute(Path notebook, Path outDir) throws Exception {
+    Executed first = executeOnce(notebook, outDir);
+    if (first.code() != 0 && first.log().contains("Kernel didn't respond")) {
+      return executeOnce(notebook, outDir);
+    }
+    return first;
+  }
+
+  private static Executed executeOnce(Path notebook, Path outDir) throws Exception {
     Files.createDirectories(outDir);
     Path log = outDir.resolve(notebook.getFileName() + ".log");
     ProcessBuilder pb = new ProcessBuilder(executable(), "nbconvert", "--to", "notebook", "--execute",
-        "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=300",
+        "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=180",
         "--ExecutePreprocessor.kernel_name=mlsysim-java",
         "--output-dir", outDir.toString(), notebook.toString())
         .directory(notebook.getParent().toFile()) // cells see paths relative to the notebook, as in Jupyter
