@@ -31,6 +31,22 @@ class DocsPicturesTest {
     assertTrue(readme.contains("](docs/pictures/roofline.png)") && readme.contains("](docs/pictures/frontier.png)"));
   }
 
+  /** The README's command through the real launcher script, writing elsewhere. */
+  @Test
+  void theLauncherDrawsTheReadmeRoofline() throws Exception {
+    Path png = dir.resolve("r.png");
+    String[] words = COMMAND.replace("docs/pictures/roofline.png", png.toString()).split(" ");
+    words[0] = projectRoot().resolve("mlsysim").toString();
+    ProcessBuilder pb = new ProcessBuilder(words).directory(projectRoot().toFile())
+        .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile());
+    pb.environment().put("MLSYSIM_SKIP_BUILD", "1"); // run what this build made
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the launcher did not finish");
+    assertEquals(0, p.exitValue(), Files.readString(dir.resolve("err.txt")));
+    assertEquals("", Files.readString(dir.resolve("err.txt")));
+    assertEquals(4, PictureFacts.of(png).seriesCount());
+  }
+
   @Test
   void theCommittedRooflineStillMatchesTheCommand() {
     Path now = dir.resolve("roofline.png");

@@ -163,6 +163,22 @@ class StudyPicturesTest {
         "provenance");
   }
 
+  /** The acceptance line "./mlsysim study report <study> --to q.html", through the launcher script. */
+  @Test
+  void theLauncherWritesTheReport() throws Exception {
+    Path html = dir.resolve("launcher/q.html");
+    ProcessBuilder pb = new ProcessBuilder(projectRoot().resolve("mlsysim").toString(), "study", "report", "pictures",
+        "--to", html.toString()).directory(dir.toFile()).redirectError(dir.resolve("launcher.err").toFile())
+        .redirectOutput(dir.resolve("launcher.out").toFile());
+    pb.environment().put("MLSYSIM_SKIP_BUILD", "1"); // run what this build made
+    pb.environment().put("MLSYSIM_STUDIES", root);   // the tables root, as a nightly job would set it
+    Process p = pb.start();
+    assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "the launcher did not finish");
+    assertEquals(0, p.exitValue(), Files.readString(dir.resolve("launcher.err")));
+    assertTrue(Files.readString(dir.resolve("launcher.out")).startsWith("wrote " + html + ": run p2 of pictures"));
+    assertTrue(Files.readString(html).contains("<table id=\"frontier-table\">"));
+  }
+
   static String section(String dom, String id) {
     int from = dom.indexOf("<table id=\"" + id + "\">");
     assertTrue(from >= 0, "no table " + id);
