@@ -43,22 +43,26 @@ final class Jupyter {
   /**
    * Executes a notebook headless into {@code outDir}; cell errors make nbconvert exit non-zero.
    * The kernel (3.0.1) has a start-up race: a request that reaches it before its handlers are
-   * registered kills its shell thread, and it never answers. Such a start is retried once; a cell
-   * error never is.
+   * registered kills its shell thread, and it never answers (the log shows a NullPointerException
+   * in Channels.getHandler). A kernel that does not answer within a minute is started again, up
+   * to three times in all; a cell error is never retried.
    */
   static Executed execute(Path notebook, Path outDir) throws Exception {
-    Executed first = executeOnce(notebook, outDir);
-    if (first.code() != 0 && first.log().contains("Kernel didn't respond")) {
-      return executeOnce(notebook, outDir);
+    Executed run = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      run = executeOnce(notebook, outDir, attempt);
+      if (run.code() == 0 || !run.log().contains("Kernel didn't respond")) {
+        break;
+      }
     }
-    return first;
+    return run;
   }
 
-  private static Executed executeOnce(Path notebook, Path outDir) throws Exception {
+  private static Executed executeOnce(Path notebook, Path outDir, int attempt) throws Exception {
     Files.createDirectories(outDir);
-    Path log = outDir.resolve(notebook.getFileName() + ".log");
+    Path log = outDir.resolve(notebook.getFileName() + "." + attempt + ".log");
     ProcessBuilder pb = new ProcessBuilder(executable(), "nbconvert", "--to", "notebook", "--execute",
-        "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=180",
+        "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=60",
         "--ExecutePreprocessor.kernel_name=mlsysim-java",
         "--output-dir", outDir.toString(), notebook.toString())
         .directory(notebook.getParent().toFile()) // cells see paths relative to the notebook, as in Jupyter
