@@ -15,13 +15,13 @@ import picocli.CommandLine.Command;
     description = "Analytical modeling of ML systems: how fast, how big, how costly, how green.",
     footer = {"",
         "Design-space studies on Spark (the ./mlsysim launcher adds Spark for these):",
-        "  study <run|show|frontier|diff|bench>  see 'mlsysim study --help'",
+        "  study <run|show|frontier|diff|bench|plot|report>  see 'mlsysim study --help'",
         "  query \"<SQL>\"                         Spark SQL over study results",
         "Anywhere on the line: -o/--output text|json|markdown, --plugins <jar|dir>,",
         "  --registry <overlay file|dir>.",
         "Exit codes: 0 ok, 1 bad input (the message says the fix), 2 infeasible,",
         "  3 a plan's assertion failed, 4 internal error."},
-    subcommands = {ZooCommand.class, EvalCommand.class, ServeCommand.class, TrainCommand.class, AccuracyCommand.class, RunCommand.class, OptimizeCommand.class, ValidateCommand.class, SchemaCommand.class, ExplainCommand.class, CompletionCommand.class,
+    subcommands = {ZooCommand.class, EvalCommand.class, ServeCommand.class, TrainCommand.class, AccuracyCommand.class, RunCommand.class, OptimizeCommand.class, ValidateCommand.class, SchemaCommand.class, ExplainCommand.class, PlotCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Cli implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec
