@@ -15,7 +15,7 @@ public final class Palette {
       new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1),
       new Color(0xFF9DA7), new Color(0x9C755F));
   /** Candidates when nothing colours them. */
-  public static final Color CLOUD = new Color(0xA0A0A0);
+  public static final Color CLOUD = new Color(0x9EA3A8); // not a grey JFreeChart draws axes or log ticks with
   /** Points on the study's frontier (rank 1 over all objectives). */
   public static final Color FRONTIER = new Color(0xB0002A);
   /** The two-objective trade-off line through the frontier points of one chart. */
