@@ -4,7 +4,6 @@ import io.mlsysim.calibration.Calibration;
 import io.mlsysim.core.Port;
 import io.mlsysim.training.GroupLink;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.training.TrainingJob;
 import io.mlsysim.training.TrainingLayout;
 import io.mlsysim.units.QuantityKind;
@@ -27,23 +26,12 @@ import io.mlsysim.units.QuantityKind;
  * the per-micro-batch part behind that share of every micro-batch's compute, and the last bucket
  * ({@code DP_BUCKET_BYTES}) never hides. Times congestion.
  */
-public final class DataParallelComm implements StepTerm {
+public final class DataParallelComm extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("dp_comm_latency", QuantityKind.TIME, "ms")
       .describedAs("exposed data-parallel gradient reduction and ZeRO parameter gathers");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.COMMUNICATION;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return false;
+  public DataParallelComm() {
+    super(PORT, Kind.COMMUNICATION, false);
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.mlsysim.training.terms;
 import io.mlsysim.calibration.Calibration;
 import io.mlsysim.core.Port;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.units.QuantityKind;
 
 /**
@@ -13,23 +12,12 @@ import io.mlsysim.units.QuantityKind;
  * sequence parallelism divides the replicated part by tp) and {@code k} passes per forward and
  * backward ({@code ELEMENTWISE_PASSES}, fitted); full recomputation streams the forward again (×4/3).
  */
-public final class ElementwiseCompute implements StepTerm {
+public final class ElementwiseCompute extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("elementwise_latency", QuantityKind.TIME, "ms")
       .describedAs("memory-bound kernels (norms, softmax, dropout, activations) streaming the layer's tensors");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.COMPUTE;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return true;
+  public ElementwiseCompute() {
+    super(PORT, Kind.COMPUTE, true);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.mlsysim.training.terms;
 
 import io.mlsysim.core.Port;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.units.QuantityKind;
 
 /**
@@ -11,23 +10,12 @@ import io.mlsysim.units.QuantityKind;
  * six with full recomputation), over the expert group;
  * {@code m·L_stage·n·A2A_ep(tokens·h·b·k·imbalance)·congestion}.
  */
-public final class ExpertComm implements StepTerm {
+public final class ExpertComm extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("ep_comm_latency", QuantityKind.TIME, "ms")
       .describedAs("expert-parallel all-to-all of routed tokens (dispatch and combine)");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.COMMUNICATION;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return true;
+  public ExpertComm() {
+    super(PORT, Kind.COMMUNICATION, true);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.mlsysim.training.terms;
 
 import io.mlsysim.core.Port;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.units.QuantityKind;
 
 /**
@@ -11,23 +10,12 @@ import io.mlsysim.units.QuantityKind;
  * and attention core at the achieved GEMM efficiency, see {@link StepContext}); the backward
  * costs twice the forward (Narayanan et al. 2021, arXiv 2104.04473, Section 5.1).
  */
-public final class LayerCompute implements StepTerm {
+public final class LayerCompute extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("layer_compute_latency", QuantityKind.TIME, "ms")
       .describedAs("forward and backward of the busiest stage's layers, all micro-batches");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.COMPUTE;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return true;
+  public LayerCompute() {
+    super(PORT, Kind.COMPUTE, true);
   }
 
   @Override

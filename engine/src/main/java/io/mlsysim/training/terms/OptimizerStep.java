@@ -3,7 +3,6 @@ package io.mlsysim.training.terms;
 import io.mlsysim.core.Port;
 import io.mlsysim.physics.OptimizerKind;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.training.TrainingJob;
 import io.mlsysim.units.QuantityKind;
 
@@ -15,23 +14,12 @@ import io.mlsysim.units.QuantityKind;
  * rank updates (sharded over the data-parallel group from ZeRO stage 1) and K the state bytes of
  * {@link OptimizerMemory}.
  */
-public final class OptimizerStep implements StepTerm {
+public final class OptimizerStep extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("optimizer_step_latency", QuantityKind.TIME, "ms")
       .describedAs("the optimizer update streaming the rank's optimizer state through HBM");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.COMPUTE;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return false;
+  public OptimizerStep() {
+    super(PORT, Kind.COMPUTE, false);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.mlsysim.training.terms;
 
 import io.mlsysim.core.Port;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.units.QuantityKind;
 
 /**
@@ -10,23 +9,12 @@ import io.mlsysim.units.QuantityKind;
  * backward of the logits (Narayanan et al. 2021, Appendix: the {@code 6·B·s·h·V} term). The
  * embedding lookup on the first stage does no arithmetic worth counting.
  */
-public final class OutputLayerCompute implements StepTerm {
+public final class OutputLayerCompute extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("output_layer_latency", QuantityKind.TIME, "ms")
       .describedAs("the output (logit) layer on the last pipeline stage");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.COMPUTE;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return true;
+  public OutputLayerCompute() {
+    super(PORT, Kind.COMPUTE, true);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.mlsysim.training.terms;
 
 import io.mlsysim.core.Port;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.units.QuantityKind;
 
 /**
@@ -10,23 +9,12 @@ import io.mlsysim.units.QuantityKind;
  * lasts {@code (p−1)/(v·m)} of the ideal, bubble-free pipeline time, i.e. of the per-micro-batch
  * terms before it. As a share of the pipeline's schedule that is {@code (p−1)/(v·m+p−1)}.
  */
-public final class PipelineBubble implements StepTerm {
+public final class PipelineBubble extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("bubble_latency", QuantityKind.TIME, "ms")
       .describedAs("pipeline fill and drain: (p-1)/(v*m) of the bubble-free pipeline time");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.IDLE;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return false;
+  public PipelineBubble() {
+    super(PORT, Kind.IDLE, false);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.mlsysim.training.terms;
 
 import io.mlsysim.core.Port;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.units.QuantityKind;
 
 /**
@@ -11,23 +10,12 @@ import io.mlsysim.units.QuantityKind;
  * and backward (gradients), each TP rank sending its 1/tp share of the boundary tensor:
  * {@code 2·v·m·(tokens·h·b/tp/β + α)·congestion}.
  */
-public final class PipelineComm implements StepTerm {
+public final class PipelineComm extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("pp_comm_latency", QuantityKind.TIME, "ms")
       .describedAs("pipeline point-to-point sends of the boundary activations");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.COMMUNICATION;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return true;
+  public PipelineComm() {
+    super(PORT, Kind.COMMUNICATION, true);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.mlsysim.training.terms;
 
 import io.mlsysim.core.Port;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.units.QuantityKind;
 
 /**
@@ -11,23 +10,12 @@ import io.mlsysim.units.QuantityKind;
  * selective checkpointing reruns only the attention core, {@code m·L_stage·F_attn/(peak·η)};
  * none reruns nothing.
  */
-public final class Recompute implements StepTerm {
+public final class Recompute extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("recompute_latency", QuantityKind.TIME, "ms")
       .describedAs("forward work recomputed for the backward pass (activation checkpointing)");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.COMPUTE;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return true;
+  public Recompute() {
+    super(PORT, Kind.COMPUTE, true);
   }
 
   @Override

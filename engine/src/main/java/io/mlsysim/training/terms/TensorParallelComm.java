@@ -2,7 +2,6 @@ package io.mlsysim.training.terms;
 
 import io.mlsysim.core.Port;
 import io.mlsysim.training.StepContext;
-import io.mlsysim.training.StepTerm;
 import io.mlsysim.units.QuantityKind;
 
 /**
@@ -12,23 +11,12 @@ import io.mlsysim.units.QuantityKind;
  * all-reduce becomes a reduce-scatter plus an all-gather, the same ring traffic. Not overlapped:
  * the next GEMM needs the result. {@code m·L_stage·n·AR_tp(tokens·h·b)·congestion}.
  */
-public final class TensorParallelComm implements StepTerm {
+public final class TensorParallelComm extends BaseStepTerm {
   public static final Port<Double> PORT = Port.quantity("tp_comm_latency", QuantityKind.TIME, "ms")
       .describedAs("tensor-parallel all-reduces (or reduce-scatter + all-gather) of every layer");
 
-  @Override
-  public Port<Double> port() {
-    return PORT;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.COMMUNICATION;
-  }
-
-  @Override
-  public boolean perMicrobatch() {
-    return true;
+  public TensorParallelComm() {
+    super(PORT, Kind.COMMUNICATION, true);
   }
 
   @Override
