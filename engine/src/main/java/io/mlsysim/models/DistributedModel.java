@@ -22,7 +22,7 @@ import io.mlsysim.training.terms.PipelineComm;
 import io.mlsysim.training.terms.TensorParallelComm;
 import io.mlsysim.units.Display;
 import io.mlsysim.units.QuantityKind;
-import io.mlsysim.workloads.Workload;
+import io.mlsysim.workloads.TransformerWorkload;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -208,19 +208,21 @@ public final class DistributedModel extends Model<DistributedModel.DistributedRe
         .build());
   }
 
-  /** The job's shape from a pipeline's inputs; dp comes from {@code dp} (the fleet's, or an input). */
+  /**
+   * The job's shape from a pipeline's inputs; dp comes from {@code dp} (the fleet's, or an input).
+   * Built with the record's constructor, which checks every field as the builder's does: this
+   * runs once per candidate, and the builder would be a second 18-field object each time.
+   */
   static TrainingJob job(Inputs in, int dp) {
-    Workload w = in.get(CommonPorts.WORKLOAD);
-    return TrainingJob.of(w).batch(in.getInt(CommonPorts.BATCH)).seqLen(in.getInt(CommonPorts.SEQ_LEN))
-        .microbatchSize(in.getInt(CommonPorts.MICROBATCH_SIZE)).precision(in.get(CommonPorts.PRECISION))
-        .gradientPrecision(in.get(FleetPorts.GRADIENT_PRECISION)).dp(dp).tp(in.getInt(CommonPorts.TP))
-        .pp(in.getInt(CommonPorts.PP)).ep(in.getInt(CommonPorts.EP))
-        .sequenceParallel(in.getFlag(FleetPorts.SEQUENCE_PARALLEL)).interleave(in.getInt(FleetPorts.INTERLEAVE))
-        .zeroStage(in.getInt(CommonPorts.ZERO_STAGE)).optimizer(in.get(FleetPorts.OPTIMIZER))
-        .checkpointing(in.get(FleetPorts.CHECKPOINTING)).flashAttention(in.getFlag(CommonPorts.FLASH_ATTENTION))
-        .lora(in.getFlag(FleetPorts.LORA))
-        .trainableFraction(in.getDouble(FleetPorts.TRAINABLE_FRACTION))
-        .bufferFraction(in.getDouble(FleetPorts.COMM_BUFFER_FRACTION)).build();
+    TransformerWorkload w = TrainingJob.transformer(in.get(CommonPorts.WORKLOAD));
+    double trainable = in.getFlag(FleetPorts.LORA) ? TrainingJob.loraFraction(w)
+        : in.getDouble(FleetPorts.TRAINABLE_FRACTION);
+    return new TrainingJob(w, in.getInt(CommonPorts.BATCH), in.getInt(CommonPorts.SEQ_LEN),
+        in.getInt(CommonPorts.MICROBATCH_SIZE), dp, in.getInt(CommonPorts.TP), in.getInt(CommonPorts.PP),
+        in.getInt(CommonPorts.EP), in.getFlag(FleetPorts.SEQUENCE_PARALLEL), in.getInt(FleetPorts.INTERLEAVE),
+        in.get(CommonPorts.PRECISION), in.get(FleetPorts.GRADIENT_PRECISION), in.getInt(CommonPorts.ZERO_STAGE),
+        in.get(FleetPorts.OPTIMIZER), in.get(FleetPorts.CHECKPOINTING), in.getFlag(CommonPorts.FLASH_ATTENTION),
+        trainable, in.getDouble(FleetPorts.COMM_BUFFER_FRACTION));
   }
 
   @Override

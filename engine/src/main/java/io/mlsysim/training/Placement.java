@@ -13,22 +13,30 @@ import io.mlsysim.systems.Fleet;
  */
 public record Placement(GroupLink tp, GroupLink ep, GroupLink dp, GroupLink expertDp, GroupLink pp) {
 
-  /** The last placement and what decided it: a study varies other knobs far more often than these. */
-  private record Last(Fleet fleet, int tp, int dp, int ep, int pp, Placement placement) {}
+  /** A placement and what decided it. */
+  private record Placed(Fleet fleet, int tp, int dp, int ep, int pp, Placement placement) {}
 
-  // A one-entry memo shared by threads: its value is immutable and fully determined by the key,
-  // so a race only costs a recomputation, never a wrong answer.
-  private static volatile Last last;
+  // A study visits few combinations of degrees on few fleets while it varies everything else, so
+  // placements are kept in a small direct-mapped table shared by threads. An entry is immutable
+  // (final fields publish safely without a lock) and fully determined by its key, so a race or a
+  // collision only costs a recomputation, never a wrong answer.
+  private static final int SLOTS = 256;
+  private static final Placed[] PLACED = new Placed[SLOTS];
 
   public static Placement of(Fleet fleet, TrainingLayout layout) {
     TrainingJob job = layout.job();
-    Last l = last;
-    if (l != null && l.fleet == fleet && l.tp == job.tp() && l.dp == job.dp() && l.ep == job.ep() && l.pp == job.pp()) {
-      return l.placement;
+    int tp = job.tp();
+    int dp = job.dp();
+    int ep = job.ep();
+    int pp = job.pp();
+    int slot = (System.identityHashCode(fleet) * 31 + ((tp * 31 + dp) * 31 + ep) * 31 + pp) * 0x9E3779B9 >>> 24;
+    Placed p = PLACED[slot];
+    if (p != null && p.fleet == fleet && p.tp == tp && p.dp == dp && p.ep == ep && p.pp == pp) {
+      return p.placement;
     }
-    Placement p = place(fleet, layout);
-    last = new Last(fleet, job.tp(), job.dp(), job.ep(), job.pp(), p);
-    return p;
+    Placement placement = place(fleet, layout);
+    PLACED[slot] = new Placed(fleet, tp, dp, ep, pp, placement);
+    return placement;
   }
 
   private static Placement place(Fleet fleet, TrainingLayout layout) {

@@ -58,19 +58,10 @@ public final class StepTerms {
     return PORTS[i];
   }
 
-  /** The step's sums, filled by {@link #evaluate}. */
-  public static final class Sums {
-    public double step;
-    public double compute;
-    public double communication;
-  }
-
-  /** Seconds of every term into {@code out}; the totals into {@code sums}. */
-  public static void evaluate(StepContext c, double[] out, Sums sums) {
+  /** Seconds of every term into {@code out}; returns the step time, their sum. */
+  public static double evaluate(StepContext c, double[] out) {
     double pipeline = 0;
     double step = 0;
-    double compute = 0;
-    double comm = 0;
     for (int i = 0; i < ALL.length; i++) {
       double s = ALL[i].seconds(c, pipeline, step);
       out[i] = s;
@@ -78,16 +69,17 @@ public final class StepTerms {
       if (PER_MICROBATCH[i]) {
         pipeline += s;
       }
-      StepTerm.Kind k = KINDS[i];
-      if (k == StepTerm.Kind.COMPUTE) {
-        compute += s;
-      } else if (k == StepTerm.Kind.COMMUNICATION) {
-        comm += s;
-      }
     }
-    sums.step = step;
-    sums.compute = compute;
-    sums.communication = comm;
+    return step;
+  }
+
+  /** The seconds of the terms of one kind in {@code times} (as {@link #evaluate} filled it). */
+  public static double sum(double[] times, StepTerm.Kind kind) {
+    double total = 0;
+    for (int i = 0; i < times.length; i++) {
+      total += KINDS[i] == kind ? times[i] : 0;
+    }
+    return total;
   }
 
   /** Position of a term's column in the arrays of {@link #evaluate}, or -1. */

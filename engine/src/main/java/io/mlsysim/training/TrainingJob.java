@@ -113,6 +113,11 @@ public record TrainingJob(
     return new Builder(transformer(workload));
   }
 
+  /** Share of the parameters LoRA adapters of the calibrated rank add to every layer. */
+  public static double loraFraction(TransformerWorkload w) {
+    return TransformerMath.loraTrainableFraction(Calibration.LORA_RANK, w.hiddenSize(), w.layers(), w.parameters());
+  }
+
   /** The same job with a different data-parallel degree (a fleet fixes it). */
   public TrainingJob withDp(int newDp) {
     return new TrainingJob(workload, batch, seqLen, microbatchSize, newDp, tp, pp, ep, sequenceParallel, interleave,
@@ -167,8 +172,7 @@ public record TrainingJob(
     public Builder bufferFraction(double v) { bufferFraction = v; return this; }
 
     public TrainingJob build() {
-      double trainable = lora ? TransformerMath.loraTrainableFraction(Calibration.LORA_RANK, workload.hiddenSize(),
-          workload.layers(), workload.parameters()) : trainableFraction;
+      double trainable = lora ? loraFraction(workload) : trainableFraction;
       return new TrainingJob(workload, batch, seqLen, microbatchSize, dp, tp, pp, ep, sequenceParallel, interleave,
           precision, gradientPrecision, zeroStage, optimizer, checkpointing, flashAttention, trainable, bufferFraction);
     }

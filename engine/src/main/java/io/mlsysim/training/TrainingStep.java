@@ -30,11 +30,9 @@ public final class TrainingStep {
     this.placement = Placement.of(fleet, layout);
     HardwareNode hw = fleet.accelerator();
     this.context = new StepContext(layout, placement, hw, options);
-    StepTerms.Sums sums = new StepTerms.Sums();
-    StepTerms.evaluate(context, times, sums);
-    this.stepTime = sums.step;
-    this.computeTime = sums.compute;
-    this.communicationTime = sums.communication;
+    this.stepTime = StepTerms.evaluate(context, times);
+    this.computeTime = StepTerms.sum(times, StepTerm.Kind.COMPUTE);
+    this.communicationTime = StepTerms.sum(times, StepTerm.Kind.COMMUNICATION);
     this.memoryPerRank = MemoryTerms.evaluate(layout, memory);
     this.capacity = hw.memory().capacity();
   }
