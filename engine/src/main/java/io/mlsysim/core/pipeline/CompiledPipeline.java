@@ -160,7 +160,7 @@ public final class CompiledPipeline {
       Arrays.fill(t, -1);
       for (Port<?> p : ports(s)) {
         int slot = slotByName.get(s.wiredName(p));
-        t[p.id()] = slot;
+        t[p.id()] = StageIO.entry(slot, p.shape());
         // A Port object wired under two names (a renamed second instance) has no single slot.
         slotById[p.id()] = slotById[p.id()] == -1 || slotById[p.id()] == slot ? slot : AMBIGUOUS;
       }

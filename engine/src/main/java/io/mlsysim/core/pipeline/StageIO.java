@@ -24,42 +24,68 @@ final class StageIO implements Inputs, Outputs {
     this.who = "stage '" + stage + "'";
   }
 
-  private int slot(Port<?> port) {
-    int id = port.id();
-    int s = id < table.length ? table[id] : -1;
-    if (s < 0) {
-      throw undeclared(port);
-    }
-    return s;
+  // Table entries carry the port's shape in their low bits, so one load and one comparison both
+  // find the slot and check that the accessor matches the port: this runs for every read and
+  // write of every stage of every candidate.
+  private static final int SHAPE_BITS = 3;
+  private static final int SHAPE_MASK = (1 << SHAPE_BITS) - 1;
+  private static final int QUANTITY = Port.Shape.QUANTITY.ordinal();
+  private static final int INTEGER = Port.Shape.INTEGER.ordinal();
+  private static final int FLAG = Port.Shape.FLAG.ordinal();
+  private static final int FIRST_OBJECT_SHAPE = Port.Shape.TEXT.ordinal(); // TEXT and OBJECT live in objects[]
+
+  /** The table entry of a port of {@code shape} at {@code slot}; -1 marks an undeclared port. */
+  static int entry(int slot, Port.Shape shape) {
+    return slot << SHAPE_BITS | shape.ordinal();
   }
 
-  private RuntimeException undeclared(Port<?> port) {
+  private int numericSlot(Port<?> port, int shape, Port.Shape expected, String accessor) {
+    int id = port.id();
+    int e = id < table.length ? table[id] : -1;
+    if (e < 0 || (e & SHAPE_MASK) != shape) {
+      throw refusal(port, expected, accessor);
+    }
+    return e >>> SHAPE_BITS;
+  }
+
+  private int objectSlot(Port<?> port, String accessor) {
+    int id = port.id();
+    int e = id < table.length ? table[id] : -1;
+    if (e < 0 || (e & SHAPE_MASK) < FIRST_OBJECT_SHAPE) {
+      throw refusal(port, null, accessor);
+    }
+    return e >>> SHAPE_BITS;
+  }
+
+  /** Why an access failed: the accessor does not fit the port, or the stage never declared it. */
+  private RuntimeException refusal(Port<?> port, Port.Shape expected, String accessor) {
+    if (expected == null) {
+      TypedAccess.object(port, accessor, who);
+    } else {
+      TypedAccess.numeric(port, expected, accessor, who);
+    }
     return new PipelineException("stage '" + stage + "' used port '" + port.name()
         + "' that its schema does not declare; add it to requires(...) or produces(...)");
   }
 
   @Override
   public double getDouble(Port<Double> port) {
-    TypedAccess.numeric(port, Port.Shape.QUANTITY, "getDouble", who);
-    return frame.doubles[slot(port)];
+    return frame.doubles[numericSlot(port, QUANTITY, Port.Shape.QUANTITY, "getDouble")];
   }
 
   @Override
   public int getInt(Port<Integer> port) {
-    TypedAccess.numeric(port, Port.Shape.INTEGER, "getInt", who);
-    return (int) frame.doubles[slot(port)];
+    return (int) frame.doubles[numericSlot(port, INTEGER, Port.Shape.INTEGER, "getInt")];
   }
 
   @Override
   public boolean getFlag(Port<Boolean> port) {
-    TypedAccess.numeric(port, Port.Shape.FLAG, "getFlag", who);
-    return frame.doubles[slot(port)] != 0;
+    return frame.doubles[numericSlot(port, FLAG, Port.Shape.FLAG, "getFlag")] != 0;
   }
 
   @Override
   public <T> T get(Port<T> port) {
-    TypedAccess.object(port, "get", who);
-    Object v = frame.objects[slot(port)];
+    Object v = frame.objects[objectSlot(port, "get")];
     if (v == null) {
       throw new InvalidInputException(port.name(), "stage '" + stage + "' needs input '"
           + port.name() + "' (" + port.typeLabel() + ") but it was not set");
@@ -71,25 +97,21 @@ final class StageIO implements Inputs, Outputs {
 
   @Override
   public void putDouble(Port<Double> port, double value) {
-    TypedAccess.numeric(port, Port.Shape.QUANTITY, "putDouble", who);
-    frame.doubles[slot(port)] = value;
+    frame.doubles[numericSlot(port, QUANTITY, Port.Shape.QUANTITY, "putDouble")] = value;
   }
 
   @Override
   public void putInt(Port<Integer> port, int value) {
-    TypedAccess.numeric(port, Port.Shape.INTEGER, "putInt", who);
-    frame.doubles[slot(port)] = value;
+    frame.doubles[numericSlot(port, INTEGER, Port.Shape.INTEGER, "putInt")] = value;
   }
 
   @Override
   public void putFlag(Port<Boolean> port, boolean value) {
-    TypedAccess.numeric(port, Port.Shape.FLAG, "putFlag", who);
-    frame.doubles[slot(port)] = value ? 1 : 0;
+    frame.doubles[numericSlot(port, FLAG, Port.Shape.FLAG, "putFlag")] = value ? 1 : 0;
   }
 
   @Override
   public <T> void put(Port<T> port, T value) {
-    TypedAccess.object(port, "put", who);
-    frame.objects[slot(port)] = value;
+    frame.objects[objectSlot(port, "put")] = value;
   }
 }
