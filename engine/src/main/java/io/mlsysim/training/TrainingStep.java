@@ -2,6 +2,7 @@ package io.mlsysim.training;
 
 import io.mlsysim.core.InfeasibleException;
 import io.mlsysim.hardware.HardwareNode;
+import io.mlsysim.physics.Collectives;
 import io.mlsysim.systems.Fleet;
 
 /**
@@ -67,10 +68,9 @@ public final class TrainingStep {
     return computeTime / stepTime;
   }
 
-  /** Share of the pipeline schedule spent in fill and drain: (p−1)/(v·m + p−1). */
+  /** Share of the pipeline schedule spent in fill and drain (see {@link Collectives#bubbleFraction}). */
   public double bubbleFraction() {
-    int p = layout.job().pp();
-    return p <= 1 ? 0 : (p - 1.0) / ((double) layout.job().interleave() * layout.microbatches() + p - 1);
+    return Collectives.bubbleFraction(layout.job().pp(), layout.microbatches(), layout.job().interleave());
   }
 
   /**
