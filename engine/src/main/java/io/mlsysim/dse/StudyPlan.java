@@ -240,6 +240,23 @@ public final class StudyPlan implements Serializable {
         return attributes.contains(n) ? evaluator.attribute(n) : null;
       }
 
+      /** A result column's kind, from the canonical unit it is stored in. */
+      @Override
+      public io.mlsysim.units.QuantityKind kindOf(String n) {
+        if (results != null) {
+          for (ResultField r : results) {
+            if (r.name().equals(n) && !r.unit().isEmpty()) {
+              for (io.mlsysim.units.QuantityKind k : io.mlsysim.units.QuantityKind.values()) {
+                if (k.canonicalSymbol().equals(r.unit())) {
+                  return k;
+                }
+              }
+            }
+          }
+        }
+        return null;
+      }
+
       @Override
       public Collection<String> names() {
         List<String> out = new ArrayList<>();
