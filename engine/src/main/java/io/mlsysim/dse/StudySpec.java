@@ -110,6 +110,12 @@ public final class StudySpec {
         throw new StudySpecException(io.mlsysim.yaml.StrictYaml.where(origin, e.getLocation()) + "duplicate key "
             + m.substring("Duplicate field ".length()).trim() + "; each key may appear once");
       }
+      if (m.startsWith("Malformed numeric value '.") || m.startsWith("Malformed numeric value '-.")
+          || m.startsWith("Malformed numeric value '+.")) { // YAML's .inf and .nan
+        String v = m.substring("Malformed numeric value ".length()).trim();
+        throw new StudySpecException(io.mlsysim.yaml.StrictYaml.where(origin, e.getLocation()) + "value " + v
+            + " is not a finite number; write an ordinary number, e.g. 0.5");
+      }
       throw new StudySpecException(io.mlsysim.yaml.StrictYaml.syntax(origin, e));
     } catch (IOException e) {
       throw new StudySpecException(origin + ": cannot read the study (" + e.getMessage() + ")");

@@ -27,11 +27,17 @@ final class OutputRoot {
     try {
       path = new Path(root);
       fs = path.getFileSystem(conf);
-    } catch (UnsupportedFileSystemException e) {
-      String scheme = new Path(root).toUri().getScheme();
-      throw new StorageProblem(root + ": no filesystem connector for the scheme '" + scheme + "' on the classpath; "
-          + "write to a local folder or HDFS, or add the connector's jar" + connectorHint(scheme));
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (UnsupportedFileSystemException e) { // no class is configured for the scheme
+      throw noConnector(root, "");
+    } catch (RuntimeException e) { // a class is configured (s3a, gs …) but its jar is not on the classpath
+      if (e.getCause() instanceof ClassNotFoundException c) {
+        throw noConnector(root, " (" + oneLine(c).replaceFirst("^Class ", "") + ")");
+      }
+      if (!(e instanceof IllegalArgumentException)) {
+        throw e;
+      }
+      throw new StorageProblem(root + ": not a usable tables root (" + oneLine(e) + "); pass --out a folder path");
+    } catch (IOException e) {
       throw new StorageProblem(root + ": not a usable tables root (" + oneLine(e) + "); pass --out a folder path");
     }
     Path existing = path;
@@ -69,6 +75,12 @@ final class OutputRoot {
       throw new StorageProblem(root + ": cannot write there (" + oneLine(e) + "); choose a folder you can write, "
           + "or fix its permissions");
     }
+  }
+
+  private static StorageProblem noConnector(String root, String detail) {
+    String scheme = new Path(root).toUri().getScheme();
+    return new StorageProblem(root + ": no filesystem connector for the scheme '" + scheme + "' on the classpath"
+        + detail + "; write to a local folder or HDFS, or add the connector's jar" + connectorHint(scheme));
   }
 
   private static String connectorHint(String scheme) {
