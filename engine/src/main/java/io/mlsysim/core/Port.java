@@ -299,7 +299,7 @@ public final class Port<T> {
   /** The accepted values in words: "positive", "zero or positive", "in (0, 1]", "at most 3". */
   public String domain() {
     boolean capped = max != Double.POSITIVE_INFINITY;
-    String hi = shape == Shape.QUANTITY ? format(max) : Display.number(max);
+    String hi = !capped ? "" : shape == Shape.QUANTITY ? format(max) : Display.number(max);
     return switch (bound) {
       case ANY -> capped ? "at most " + hi : "any number";
       case NON_NEGATIVE -> capped ? "in [0, " + hi + "]" : "zero or positive";
