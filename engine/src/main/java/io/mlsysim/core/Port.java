@@ -39,10 +39,19 @@ public final class Port<T> {
   private final double defaultNumber;
   private final Object defaultObject;
   private final Bound bound;
+  /** Largest value the port accepts, +∞ when only {@link #bound} limits it. */
+  private final double max;
   private final String description;
 
   private Port(String name, Shape shape, QuantityKind kind, Class<T> type, String displayUnit,
       boolean hasDefault, double defaultNumber, Object defaultObject, Bound bound, String description) {
+    this(name, shape, kind, type, displayUnit, hasDefault, defaultNumber, defaultObject, bound,
+        Double.POSITIVE_INFINITY, description);
+  }
+
+  private Port(String name, Shape shape, QuantityKind kind, Class<T> type, String displayUnit,
+      boolean hasDefault, double defaultNumber, Object defaultObject, Bound bound, double max,
+      String description) {
     this.id = NEXT_ID.getAndIncrement();
     this.name = checkName(name);
     this.shape = shape;
@@ -53,6 +62,7 @@ public final class Port<T> {
     this.defaultNumber = defaultNumber;
     this.defaultObject = defaultObject;
     this.bound = bound;
+    this.max = max;
     this.description = description;
   }
 
@@ -118,7 +128,7 @@ public final class Port<T> {
       case FLAG -> n = ((Boolean) value) ? 1 : 0;
       default -> o = value;
     }
-    Port<T> p = new Port<>(name, shape, kind, type, displayUnit, true, n, o, bound, description);
+    Port<T> p = new Port<>(name, shape, kind, type, displayUnit, true, n, o, bound, max, description);
     if (shape == Shape.QUANTITY || shape == Shape.INTEGER) {
       p.check(n);
     }
@@ -138,15 +148,34 @@ public final class Port<T> {
   /** The same port with a sentence for explain() and generated docs. */
   public Port<T> describedAs(String text) {
     return new Port<>(name, shape, kind, type, displayUnit, hasDefault, defaultNumber,
-        defaultObject, bound, Objects.requireNonNull(text));
+        defaultObject, bound, max, Objects.requireNonNull(text));
+  }
+
+  /**
+   * The same port refusing values above {@code limit} where they enter the engine, e.g. an
+   * efficiency (a fraction of peak) at most 1 or a ZeRO stage at most 3. The default, if any,
+   * must already lie within it.
+   */
+  public Port<T> atMost(double limit) {
+    numericOnly();
+    Port<T> p = new Port<>(name, shape, kind, type, displayUnit, hasDefault, defaultNumber,
+        defaultObject, bound, limit, description);
+    if (hasDefault) {
+      p.check(defaultNumber);
+    }
+    return p;
   }
 
   private Port<T> withBound(Bound b) {
+    numericOnly();
+    return new Port<>(name, shape, kind, type, displayUnit, hasDefault, defaultNumber,
+        defaultObject, b, max, description);
+  }
+
+  private void numericOnly() {
     if (shape != Shape.QUANTITY && shape != Shape.INTEGER) {
       throw new IllegalArgumentException("port '" + name + "': only numeric ports have a range");
     }
-    return new Port<>(name, shape, kind, type, displayUnit, hasDefault, defaultNumber,
-        defaultObject, b, description);
   }
 
   public int id() {
@@ -172,6 +201,11 @@ public final class Port<T> {
 
   public Bound bound() {
     return bound;
+  }
+
+  /** Largest accepted value; +∞ when the port has no upper limit. */
+  public double max() {
+    return max;
   }
 
   public String description() {
@@ -248,19 +282,29 @@ public final class Port<T> {
     };
   }
 
-  /** Applies the port's range; called at the edges (run, frame setters, test kit). */
+  /** Applies the port's range; called at the edges (run, frame setters, test kit, study specs). */
   public void check(double value) {
     boolean ok = switch (bound) {
       case ANY -> true;
       case NON_NEGATIVE -> !(value < 0);
       case POSITIVE -> !(value <= 0);
-    };
+    } && !(value > max);
     if (!ok) {
-      throw new InvalidInputException(name, "input '" + name + "' must be "
-          + (bound == Bound.POSITIVE ? "positive" : "zero or positive") + ", got "
+      throw new InvalidInputException(name, "input '" + name + "' must be " + domain() + ", got "
           + (shape == Shape.QUANTITY ? format(value) : Display.number(value))
           + (shape == Shape.QUANTITY ? " (a " + kind.label() + ", e.g. \"" + kind.example() + "\")" : ""));
     }
+  }
+
+  /** The accepted values in words: "positive", "zero or positive", "in (0, 1]", "at most 3". */
+  public String domain() {
+    boolean capped = max != Double.POSITIVE_INFINITY;
+    String hi = !capped ? "" : shape == Shape.QUANTITY ? format(max) : Display.number(max);
+    return switch (bound) {
+      case ANY -> capped ? "at most " + hi : "any number";
+      case NON_NEGATIVE -> capped ? "in [0, " + hi + "]" : "zero or positive";
+      case POSITIVE -> capped ? "in (0, " + hi + "]" : "positive";
+    };
   }
 
   private static String checkName(String name) {

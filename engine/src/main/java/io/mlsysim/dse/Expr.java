@@ -2,6 +2,7 @@ package io.mlsysim.dse;
 
 import java.io.Serializable;
 import java.util.Collection;
+import io.mlsysim.units.QuantityKind;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,9 @@ import java.util.Locale;
  *
  * A number may carry a unit ({@code duration_s <= 60 days}, {@code ttft_s <= 500 ms},
  * {@code tco_usd <= 2.5e6 USD}); it is converted once, at parse time, to the canonical SI unit
- * that result columns hold.
+ * that result columns hold. Kinds are followed through the expression, so comparing or adding
+ * two different kinds ({@code tco_usd <= 3 kg}: money against mass) is refused at parse time;
+ * a number without a unit fits any kind, and a product of two quantities is not checked.
  *
  * Names are decision variables, attributes of the chosen zoo entries ({@code layers},
  * {@code gpus_per_node}) and, in constraints, result fields ({@code memory_utilization}).
@@ -45,7 +48,18 @@ public final class Expr {
 
     /** Every name this scope knows, for suggestions. */
     Collection<String> names();
+
+    /**
+     * The physical kind of {@code name}'s values when it has one (a result column in seconds is
+     * a time), or null when the name is a plain number or its unit is not known here.
+     */
+    default QuantityKind kindOf(String name) {
+      return null;
+    }
   }
+
+  /** An operand with the kind of its values, null when unknown (a plain number fits any kind). */
+  private record Term(Operand op, QuantityKind kind) {}
 
   /** A parsed predicate with its source text. */
   public record Parsed(String text, Predicate predicate) implements Serializable {}
@@ -90,7 +104,8 @@ public final class Expr {
 
     Predicate predicate() {
       int start = pos;
-      Operand left = sum();
+      Term leftTerm = sum();
+      Operand left = leftTerm.op();
       skipSpace();
       String op = operator();
       if (op == null) {
@@ -101,7 +116,12 @@ public final class Expr {
         }
         return (c, r) -> left.get(c, r) != 0;
       }
-      Operand right = sum();
+      int rightStart = pos;
+      Term rightTerm = sum();
+      if (!op.equals("divides")) {
+        sameKind(leftTerm.kind(), rightTerm.kind(), "compares", s.substring(rightStart, pos).trim());
+      }
+      Operand right = rightTerm.op();
       return switch (op) {
         case "<=" -> (c, r) -> left.get(c, r) <= right.get(c, r);
         case "<" -> (c, r) -> left.get(c, r) < right.get(c, r);
@@ -115,6 +135,15 @@ public final class Expr {
           return a != 0 && b % a == 0;
         };
       };
+    }
+
+    /** Refuses comparing or adding two known, different kinds; says which and how to write the right side. */
+    void sameKind(QuantityKind a, QuantityKind b, String verb, String right) {
+      if (a != null && b != null && a != b) {
+        throw new StudySpecException(where + ": '" + s + "': " + verb + " " + a.label() + " (" + a.canonicalSymbol()
+            + ") " + (verb.equals("compares") ? "with" : "and") + " " + b.label() + " (" + b.canonicalSymbol() + "); write '" + right + "' as "
+            + (a == QuantityKind.DIMENSIONLESS ? "a plain number" : a.label() + ", e.g. " + a.example()));
+      }
     }
 
     String operator() {
@@ -135,7 +164,7 @@ public final class Expr {
     }
 
     /** An optional unit after a number: converted to its kind's canonical SI unit. */
-    double withUnit(double number) {
+    Term withUnit(double number) {
       int save = pos;
       skipSpace();
       int start = pos;
@@ -146,7 +175,7 @@ public final class Expr {
       if (unit.isEmpty() || unit.equals("divides") || !Character.isLetter(unit.charAt(0)) && unit.charAt(0) != '%'
           && unit.charAt(0) != 'µ') {
         pos = save;
-        return number;
+        return new Term((c, r) -> number, null);
       }
       javax.measure.Unit<?> u;
       try {
@@ -156,43 +185,65 @@ public final class Expr {
       }
       for (io.mlsysim.units.QuantityKind k : io.mlsysim.units.QuantityKind.values()) {
         if (k.accepts(u)) {
-          return io.mlsysim.units.Quantities.toCanonical(number, u, k);
+          double v = io.mlsysim.units.Quantities.toCanonical(number, u, k);
+          return new Term((c, r) -> v, k);
         }
       }
       throw error("'" + unit + "' is not a unit the engine knows");
     }
 
-    Operand sum() {
-      Operand acc = product();
+    Term sum() {
+      Term acc = product();
       while (true) {
         skipSpace();
         if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
           char op = s.charAt(pos++);
-          Operand l = acc;
-          Operand r = product();
-          acc = op == '+' ? (c, x) -> l.get(c, x) + r.get(c, x) : (c, x) -> l.get(c, x) - r.get(c, x);
+          Operand l = acc.op();
+          int rightStart = pos;
+          Term rt = product();
+          Operand r = rt.op();
+          sameKind(acc.kind(), rt.kind(), op == '+' ? "adds" : "subtracts", s.substring(rightStart, pos).trim());
+          QuantityKind k = acc.kind() != null ? acc.kind() : rt.kind();
+          acc = new Term(op == '+' ? (c, x) -> l.get(c, x) + r.get(c, x) : (c, x) -> l.get(c, x) - r.get(c, x), k);
         } else {
           return acc;
         }
       }
     }
 
-    Operand product() {
-      Operand acc = atom();
+    Term product() {
+      Term acc = atom();
       while (true) {
         skipSpace();
         if (pos < s.length() && (s.charAt(pos) == '*' || s.charAt(pos) == '/')) {
           char op = s.charAt(pos++);
-          Operand l = acc;
-          Operand r = atom();
-          acc = op == '*' ? (c, x) -> l.get(c, x) * r.get(c, x) : (c, x) -> l.get(c, x) / r.get(c, x);
+          Operand l = acc.op();
+          Term rt = atom();
+          Operand r = rt.op();
+          acc = new Term(op == '*' ? (c, x) -> l.get(c, x) * r.get(c, x) : (c, x) -> l.get(c, x) / r.get(c, x),
+              op == '*' ? times(acc.kind(), rt.kind()) : over(acc.kind(), rt.kind()));
         } else {
           return acc;
         }
       }
     }
 
-    Operand atom() {
+    /** A plain or dimensionless factor keeps the other's kind; two quantities make one not followed here. */
+    static QuantityKind times(QuantityKind a, QuantityKind b) {
+      if (a == null || a == QuantityKind.DIMENSIONLESS && b != null) {
+        return b;
+      }
+      return b == null || b == QuantityKind.DIMENSIONLESS ? a : null;
+    }
+
+    static QuantityKind over(QuantityKind a, QuantityKind b) {
+      if (b == null || b == QuantityKind.DIMENSIONLESS) {
+        return a;
+      }
+      return a == b ? QuantityKind.DIMENSIONLESS : null;
+    }
+
+    Term atom() {
       skipSpace();
       if (pos >= s.length()) {
         throw error("the expression ends too early");
@@ -200,7 +251,7 @@ public final class Expr {
       char ch = s.charAt(pos);
       if (ch == '(') {
         pos++;
-        Operand inner = sum();
+        Term inner = sum();
         skipSpace();
         if (pos >= s.length() || s.charAt(pos) != ')') {
           throw error("missing ')'");
@@ -222,8 +273,7 @@ public final class Expr {
         } catch (NumberFormatException e) {
           throw error("'" + s.substring(start, pos) + "' is not a number");
         }
-        double v = withUnit(parsed);
-        return (c, r) -> v;
+        return withUnit(parsed);
       }
       if (Character.isLetter(ch) || ch == '_') {
         int start = pos;
@@ -242,7 +292,7 @@ public final class Expr {
               + (sugg.isEmpty() ? "" : "; did you mean " + sugg.get(0) + "?")
               + " (known here: " + String.join(", ", new java.util.TreeSet<>(scope.names())) + ")");
         }
-        return o;
+        return new Term(o, scope.kindOf(name.toLowerCase(Locale.ROOT)));
       }
       throw error("unexpected '" + ch + "'");
     }

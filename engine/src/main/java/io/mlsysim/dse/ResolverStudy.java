@@ -178,6 +178,15 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
     return List.copyOf(results);
   }
 
+  /** The input's port decides, exactly as at the command line's edge (its range and its type's size). */
+  @Override
+  public void checkValue(String input, Object value) {
+    InputSpec in = compiled.inputs().get(input);
+    if (in != null && in.port().isNumeric()) {
+      EdgeValues.toNumber(in.port(), value);
+    }
+  }
+
   @Override
   public List<String> attributes() {
     return List.of("layers", "hidden", "heads", "parameters", "gpus", "gpus_per_node", "nodes");

@@ -24,6 +24,13 @@ public interface StudyEvaluatorFactory {
   /** Names usable in conditions besides the inputs. */
   List<String> attributes();
 
+  /**
+   * Refuses a value the input cannot take (out of its domain, too large for its type) with an
+   * {@link IllegalArgumentException} that says why; the study reader calls it for every value
+   * the spec gives, before anything runs. Default: every value of the declared kind is fine.
+   */
+  default void checkValue(String input, Object value) {}
+
   /** Binds to a space (every input is one of its dimensions) and the zoo. */
   CandidateEvaluator bind(SearchSpace space, Zoo zoo);
 

@@ -129,7 +129,7 @@ public final class StudyPlan implements Serializable {
     for (InputDecl in : inputs.values()) {
       String n = in.name();
       if (spec.space().containsKey(n)) {
-        dims.add(dimension(spec, "space." + n, in, spec.space().get(n), zoo));
+        dims.add(dimension(spec, "space." + n, in, spec.space().get(n), zoo, factory));
       } else {
         Object v = spec.fixed().containsKey(n) ? spec.fixed().get(n) : in.defaultValue();
         if (v == null) {
@@ -137,7 +137,7 @@ public final class StudyPlan implements Serializable {
               + "); add it to 'fixed' or 'space'");
         }
         String field = spec.fixed().containsKey(n) ? "fixed." + n : "space";
-        dims.add(dimension(spec, field, in, new StudySpec.DimSpec.Values(List.of(v)), zoo));
+        dims.add(dimension(spec, field, in, new StudySpec.DimSpec.Values(List.of(v)), zoo, factory));
       }
     }
     SearchSpace space = new SearchSpace(dims);
@@ -240,6 +240,23 @@ public final class StudyPlan implements Serializable {
         return attributes.contains(n) ? evaluator.attribute(n) : null;
       }
 
+      /** A result column's kind, from the canonical unit it is stored in. */
+      @Override
+      public io.mlsysim.units.QuantityKind kindOf(String n) {
+        if (results != null) {
+          for (ResultField r : results) {
+            if (r.name().equals(n) && !r.unit().isEmpty()) {
+              for (io.mlsysim.units.QuantityKind k : io.mlsysim.units.QuantityKind.values()) {
+                if (k.canonicalSymbol().equals(r.unit())) {
+                  return k;
+                }
+              }
+            }
+          }
+        }
+        return null;
+      }
+
       @Override
       public Collection<String> names() {
         List<String> out = new ArrayList<>();
@@ -252,6 +269,37 @@ public final class StudyPlan implements Serializable {
         return out;
       }
     };
+  }
+
+  private static Dimension dimension(StudySpec spec, String field, InputDecl in, StudySpec.DimSpec ds, Zoo zoo,
+      StudyEvaluatorFactory factory) {
+    Dimension d = dimension(spec, field, in, ds, zoo);
+    if (!in.kind().categorical() && !in.flag()) {
+      inDomain(spec, field, in, ds, d, factory);
+    }
+    return d;
+  }
+
+  /**
+   * Every number the spec gives an input passes the input's own domain check (the port's range
+   * for resolver pipelines), the one the command line applies: a study cannot run a value the
+   * CLI would refuse. A continuous interval is checked at both ends; every domain is an interval.
+   */
+  private static void inDomain(StudySpec spec, String field, InputDecl in, StudySpec.DimSpec ds, Dimension d,
+      StudyEvaluatorFactory factory) {
+    boolean list = ds instanceof StudySpec.DimSpec.Values v && !(field.startsWith("fixed") && v.values().size() == 1);
+    double[] ends = ds instanceof StudySpec.DimSpec.Continuous c ? new double[] {c.lo(), c.hi()} : null;
+    int size = ends != null ? 2 : d.size();
+    for (int i = 0; i < size; i++) {
+      Object value = ends != null ? (Object) ends[i]
+          : in.kind() == InputKind.INTEGER ? (Object) (long) d.valueAt(i) : (Object) d.valueAt(i);
+      try {
+        factory.checkValue(in.name(), value);
+      } catch (IllegalArgumentException e) {
+        String at = ends != null ? field + ".continuous" : list ? field + "[" + i + "]" : field;
+        throw spec.error(at, e.getMessage());
+      }
+    }
   }
 
   private static Dimension dimension(StudySpec spec, String field, InputDecl in, StudySpec.DimSpec ds, Zoo zoo) {

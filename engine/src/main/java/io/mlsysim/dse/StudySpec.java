@@ -75,12 +75,19 @@ public final class StudySpec {
     this.lines = lines;
   }
 
+  /**
+   * Largest study file read. A study is a few dozen lines and its whole text is stored with every
+   * run; a file far larger is a mistake (a data file, a log), refused before it is parsed.
+   */
+  public static final long MAX_FILE_BYTES = 1 << 20;
+
   public static StudySpec read(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new StudySpecException(file + ": cannot read the study file (" + e.getMessage() + ")");
+      text = io.mlsysim.text.UserFiles.read(file, "study file", MAX_FILE_BYTES,
+          "a study is a few dozen lines, and its text is stored with every run");
+    } catch (IllegalArgumentException e) {
+      throw new StudySpecException(e.getMessage());
     }
     return parse(file.toString(), text);
   }
@@ -89,16 +96,29 @@ public final class StudySpec {
   public static StudySpec parse(String origin, String text) {
     ObjectMapper yaml = io.mlsysim.yaml.StrictYaml.mapper(); // duplicate keys refused, like every reader
     JsonNode root;
-    try {
-      root = yaml.readTree(text);
+    try (JsonParser p = yaml.createParser(text)) {
+      root = yaml.readTree(p);
+      // A second document ("---") would be silently ignored; one file is one study.
+      if (p.nextToken() != null) {
+        throw new StudySpecException(origin + ":" + separatorLine(text, p.currentTokenLocation().getLineNr())
+            + ": a second YAML document starts here ('---'); a study file holds exactly one study, "
+            + "put each study in its own file");
+      }
     } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
       String m = e.getOriginalMessage();
       if (m.startsWith("Duplicate field")) {
-        m = "duplicate key " + m.substring("Duplicate field ".length()).trim() + "; each key may appear once";
+        throw new StudySpecException(io.mlsysim.yaml.StrictYaml.where(origin, e.getLocation()) + "duplicate key "
+            + m.substring("Duplicate field ".length()).trim() + "; each key may appear once");
       }
-      throw new StudySpecException(origin + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "")
-          + ": " + m);
+      if (m.startsWith("Malformed numeric value '.") || m.startsWith("Malformed numeric value '-.")
+          || m.startsWith("Malformed numeric value '+.")) { // YAML's .inf and .nan
+        String v = m.substring("Malformed numeric value ".length()).trim();
+        throw new StudySpecException(io.mlsysim.yaml.StrictYaml.where(origin, e.getLocation()) + "value " + v
+            + " is not a finite number; write an ordinary number, e.g. 0.5");
+      }
+      throw new StudySpecException(io.mlsysim.yaml.StrictYaml.syntax(origin, e));
+    } catch (IOException e) {
+      throw new StudySpecException(origin + ": cannot read the study (" + e.getMessage() + ")");
     }
     if (root == null || !root.isObject()) {
       throw new StudySpecException(origin + ": a study is a mapping with name, pipeline, space, objectives …");
@@ -114,6 +134,17 @@ public final class StudySpec {
     }
     s.read(file, root);
     return s;
+  }
+
+  /** The line of the '---' that opens the document whose first token is on {@code tokenLine}. */
+  private static int separatorLine(String text, int tokenLine) {
+    String[] lines = text.split("\n", -1);
+    for (int i = Math.min(tokenLine, lines.length) - 1; i >= 0; i--) {
+      if (lines[i].startsWith("---")) {
+        return i + 1;
+      }
+    }
+    return tokenLine;
   }
 
   private void read(StudyFile f, JsonNode root) {
@@ -306,7 +337,12 @@ public final class StudySpec {
       return b.longValue();
     }
     if (v instanceof Number n) {
-      return n.doubleValue();
+      double d = n.doubleValue();
+      if (!Double.isFinite(d)) { // 1e400 overflows to ∞; .inf and .nan are YAML's own spellings
+        throw error(field, "value " + d + " is not a finite number (a number too large for a double, .inf or"
+            + " .nan); write an ordinary number, e.g. 0.5");
+      }
+      return d;
     }
     if (v instanceof String t) {
       return t;

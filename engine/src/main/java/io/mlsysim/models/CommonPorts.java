@@ -35,7 +35,7 @@ public final class CommonPorts {
   public static final Port<Integer> SEQ_LEN = Port.count("seq_len").withDefault(Calibration.DEFAULT_SEQ_LEN)
       .positive().describedAs("sequence length in tokens");
   public static final Port<Double> EFFICIENCY = Port.number("efficiency")
-      .withDefault(Calibration.DEFAULT_EFFICIENCY).positive()
+      .withDefault(Calibration.DEFAULT_EFFICIENCY).positive().atMost(1)
       .describedAs("achieved fraction of peak compute, in (0, 1]");
   public static final Port<Double> DURATION = Port.quantity("duration", QuantityKind.TIME, "days").positive()
       .describedAs("how long the fleet runs, e.g. 30 days");
@@ -51,6 +51,6 @@ public final class CommonPorts {
       .describedAs("expert-parallel degree");
   public static final Port<Integer> MICROBATCH_SIZE = Port.count("microbatch_size").withDefault(1).positive()
       .describedAs("sequences per micro-batch; micro-batches per step = batch/(dp·microbatch_size)");
-  public static final Port<Integer> ZERO_STAGE = Port.count("zero_stage").withDefault(0).nonNegative()
+  public static final Port<Integer> ZERO_STAGE = Port.count("zero_stage").withDefault(0).nonNegative().atMost(3)
       .describedAs("ZeRO stage 0–3");
 }

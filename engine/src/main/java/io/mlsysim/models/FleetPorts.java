@@ -26,7 +26,7 @@ public final class FleetPorts {
   public static final Port<Boolean> LORA = Port.flag("lora").withDefault(false)
       .describedAs("train LoRA adapters only (rank 16 on four projections per layer)");
   public static final Port<Double> TRAINABLE_FRACTION = Port.number("trainable_fraction").withDefault(1.0)
-      .nonNegative().describedAs("fraction of parameters that get gradients and optimizer state, in [0, 1]");
+      .nonNegative().atMost(1).describedAs("fraction of parameters that get gradients and optimizer state, in [0, 1]");
   public static final Port<Double> COMM_BUFFER_FRACTION = Port.number("comm_buffer_fraction")
       .withDefault(Calibration.COMM_BUFFER_FRACTION).nonNegative()
       .describedAs("communication buffers as a fraction of the gradient bytes");
@@ -45,7 +45,7 @@ public final class FleetPorts {
   public static final Port<Boolean> OVERLAP_COMM = Port.flag("overlap_comm").withDefault(false)
       .describedAs("overlap the data-parallel all-reduce with the backward pass");
   public static final Port<Double> OVERLAP_EFFICIENCY = Port.number("overlap_efficiency")
-      .withDefault(Calibration.COMM_OVERLAP_EFFICIENCY).nonNegative()
+      .withDefault(Calibration.COMM_OVERLAP_EFFICIENCY).nonNegative().atMost(1)
       .describedAs("share of the data-parallel all-reduce hidden when overlap_comm is on, in [0, 1]");
   public static final Port<Double> CONGESTION_FACTOR = Port.number("congestion_factor")
       .withDefault(Calibration.DEFAULT_CONGESTION_FACTOR).positive()

@@ -57,6 +57,39 @@ public final class StrictYaml {
     return where(origin, e.getLocation()) + (cut > 0 ? m.substring(0, cut) : m);
   }
 
+  /**
+   * One line for a YAML syntax error: "file:line:column: YAML syntax: what was found; what was
+   * expected", without the parser's source excerpt and caret. A tab gets its own plain advice,
+   * since YAML forbids tabs for indentation and the parser's wording does not say so.
+   */
+  public static String syntax(String origin, JsonProcessingException e) {
+    JsonLocation loc = e.getLocation();
+    int line = loc == null ? -1 : loc.getLineNr();
+    int column = loc == null ? -1 : loc.getColumnNr();
+    String m = e.getOriginalMessage() == null ? String.valueOf(e) : e.getOriginalMessage();
+    String what;
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+      // SnakeYAML's own marks: the problem where it is, not where Jackson's token began.
+      line = y.getProblemMark().getLine() + 1;
+      column = y.getProblemMark().getColumn() + 1;
+      what = y.getProblem().trim();
+      var c = y.getContextMark();
+      if (y.getContext() != null && c != null && c.getLine() + 1 != line) {
+        what += " (" + y.getContext().trim() + " that starts at line " + (c.getLine() + 1) + ", column "
+            + (c.getColumn() + 1) + ")";
+      }
+    } else if (e instanceof com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException) {
+      what = yamlProblem(m);
+    } else {
+      int cut = m.indexOf('\n');
+      what = (cut > 0 ? m.substring(0, cut) : m).trim();
+    }
+    if (what.contains("\\t(TAB)")) {
+      what = "a tab character; YAML indents with spaces only, replace the tab with spaces";
+    }
+    return origin + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": YAML syntax: " + what;
+  }
+
   /** "unknown field 'bacth' in ops; did you mean 'batch'? (allowed: …)". */
   public static String unknownField(UnrecognizedPropertyException u) {
     java.util.TreeSet<String> allowed = new java.util.TreeSet<>();

@@ -301,11 +301,19 @@ public final class Zoo {
     }
   }
 
+  /**
+   * Largest overlay file read. An overlay holds a few entries (hardware, workloads, fleets), and
+   * its whole text travels with every study run to each executor; a larger file is refused
+   * before it is parsed.
+   */
+  public static final long MAX_OVERLAY_BYTES = 4L << 20;
+
   private static String readFile(Path p) {
     try {
-      return Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ZooException(p + ": cannot read overlay file (" + e.getMessage() + ")", e);
+      return io.mlsysim.text.UserFiles.read(p, "overlay file", MAX_OVERLAY_BYTES,
+          "an overlay holds a few zoo entries, and its text travels with every study run to each executor");
+    } catch (IllegalArgumentException e) {
+      throw new ZooException(e.getMessage(), e);
     }
   }
 

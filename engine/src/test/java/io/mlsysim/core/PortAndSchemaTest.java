@@ -34,6 +34,27 @@ class PortAndSchemaTest {
   }
 
   @Test
+  void anUpperLimitJoinsTheLowerBound() {
+    // an efficiency is a fraction of peak: (0, 1]; a ZeRO stage is 0, 1, 2 or 3
+    Port<Double> eta = Port.number("eta").positive().atMost(1);
+    eta.check(1);
+    eta.check(1e-9);
+    assertTrue(assertThrows(InvalidInputException.class, () -> eta.check(1.5)).getMessage()
+        .startsWith("input 'eta' must be in (0, 1], got 1.5"));
+    assertThrows(InvalidInputException.class, () -> eta.check(-0.0));
+    Port<Integer> stage = Port.count("stage").nonNegative().atMost(3);
+    stage.check(0);
+    stage.check(3);
+    assertEquals("input 'stage' must be in [0, 3], got 4",
+        assertThrows(InvalidInputException.class, () -> stage.check(4)).getMessage());
+    assertEquals("in [0, 3]", stage.domain());
+    assertEquals("positive", Port.count("n").positive().domain());
+    // a default outside the limit is a declaration mistake, caught when the port is built
+    assertThrows(InvalidInputException.class, () -> Port.number("x").withDefault(2.0).atMost(1));
+    assertThrows(IllegalArgumentException.class, () -> Port.text("t").atMost(1));
+  }
+
+  @Test
   void schemasCarryTierWallsFallaciesAndRefuseDuplicates() {
     Port<Double> a = Port.number("a");
     Schema s = Schema.model("M").requires(a).walls(7, 2, 7).fallacy("more is faster", "not always").build();

@@ -139,6 +139,58 @@ class StudySpecTest {
   }
 
   @Test
+  void bothSidesOfAComparisonAreTheSameKindOfQuantity() {
+    String c = "rank_memory_utilization <= 0.9";
+    String money = error(SMALL.replace(c, "step_latency_s <= 3 kg"));
+    assertTrue(money.startsWith("study.yaml:15: constraints[0]: 'step_latency_s <= 3 kg': compares time (s) with "
+        + "mass (kg)"), money);
+    String sum = error(SMALL.replace(c, "step_latency_s + 2 kg <= 1"));
+    assertTrue(sum.contains("adds time (s) and mass (kg)"), sum);
+    String ratio = error(SMALL.replace(c, "mfu <= 3 s"));
+    assertTrue(ratio.contains("compares dimensionless number (1) with time (s)"), ratio);
+    // a plain number fits any kind; a dimensionless factor keeps the kind; a ratio of times is a number
+    for (String ok : new String[] {"step_latency_s <= 2", "2 * step_latency_s <= 1 h", "step_latency_s / 2 <= 1 s",
+        "step_latency_s / step_latency_s <= 1", "step_latency_s + 1 ms <= 1 s"}) {
+      StudyPlan.compile(StudySpec.parse("ok.yaml", SMALL.replace(c, ok)), ZOO);
+    }
+  }
+
+  @Test
+  void everyValueMeetsTheDomainTheCommandLineApplies() {
+    // The study reader has no rule of its own: the port's check decides, with the port's words.
+    String portSays = assertThrows(IllegalArgumentException.class,
+        () -> io.mlsysim.core.EdgeValues.toNumber(io.mlsysim.models.CommonPorts.ZERO_STAGE, 4L)).getMessage();
+    String stage = error(SMALL.replace("batch: 1024", "batch: 1024\n  zero_stage: 4"));
+    assertEquals("study.yaml:7: fixed.zero_stage: " + portSays, stage);
+    String overlap = error(SMALL.replace("[0.5, 0.9]", "[0.5, 1.2]"));
+    assertTrue(overlap.contains("space.overlap_efficiency.continuous: input 'overlap_efficiency' must be in [0, 1], "
+        + "got 1.2"), overlap);
+    String tp = error(SMALL.replace("tp: {powers_of_two: [1, 8]}", "tp: [0, 8]"));
+    assertTrue(tp.contains("space.tp[0]: input 'tp' must be positive, got 0"), tp);
+    String inf = error(SMALL.replace("batch: 1024", "batch: 1024\n  congestion_factor: 1e400"));
+    assertTrue(inf.contains("fixed.congestion_factor: value Infinity is not a finite number"), inf);
+  }
+
+  @Test
+  void oneDocumentOneLineSyntaxErrorsAndStrictUtf8() throws Exception {
+    String two = error(SMALL + "---\nname: other\n");
+    assertTrue(two.startsWith("study.yaml:19: a second YAML document starts here"), two);
+    String syntax = error(SMALL.replace("fleet: [Lab_64_H100, Training_1K_A100]", "fleet: [Lab_64_H100"));
+    assertTrue(syntax.startsWith("study.yaml:") && syntax.contains(": YAML syntax: ")
+        && syntax.contains("flow sequence"), syntax);
+    assertEquals(1, syntax.lines().count(), syntax);
+    assertTrue(syntax.matches("study\\.yaml:\\d+:\\d+: .*"), "line and column: " + syntax);
+    Path bad = java.nio.file.Files.createTempFile("latin1", ".yaml");
+    try {
+      java.nio.file.Files.write(bad, new byte[] {'n', 'a', 'm', 'e', ':', ' ', 'a', '\n', '#', ' ', (byte) 0xE9});
+      String m = assertThrows(StudySpecException.class, () -> StudySpec.read(bad)).getMessage();
+      assertEquals(bad + ":2: not UTF-8: byte 0xE9 at byte offset 10 is not valid UTF-8 text; save the file as UTF-8", m);
+    } finally {
+      java.nio.file.Files.delete(bad);
+    }
+  }
+
+  @Test
   void anEvaluatorThatThrowsGivesAnErrorRow() {
     StudyEvaluatorFactory boom = new StudyEvaluatorFactory() {
       @Override public String name() {

@@ -95,6 +95,11 @@ final class StudyCommand implements Callable<Integer> {
         + "the same inputs fingerprint (spec, zoo, engine version, resolvers, strategy, seed)")
     boolean ifChanged;
 
+    @Option(names = "--max-candidates", paramLabel = "N", defaultValue = "" + CandidateCap.DEFAULT,
+        description = "refuse a study whose strategy would evaluate more candidates than this in one run "
+            + "(default: ${DEFAULT-VALUE})")
+    long maxCandidates;
+
     @Override
     public Integer call() {
       checkFormat(format);
@@ -102,10 +107,16 @@ final class StudyCommand implements Callable<Integer> {
       if (runId != null && !runId.matches("[A-Za-z0-9_.-]{1,64}")) {
         throw new IllegalArgumentException("--run-id '" + runId + "': use letters, digits, '.', '_' and '-'");
       }
-      // Everything the user wrote is checked before Spark starts.
+      // Everything the user wrote is checked before Spark starts, and so is where the tables go.
       Zoo zoo = Zoo.current();
       StudyPlan plan = StudyPlan.compile(StudySpec.read(file), zoo);
+      CandidateCap.check(plan, maxCandidates);
       String root = root(plan.outputPath());
+      Sessions.quietLogs();
+      OutputRoot.check(RunHistory.hadoopConf(), root);
+      if (runId != null) { // a run with this id already going: refused now, not after Spark has started
+        RunLock.acquire(RunHistory.hadoopConf(), root, plan.name(), runId).close();
+      }
       String id = runId;
       if (ifChanged) {
         Sessions.quietLogs();
@@ -132,8 +143,12 @@ final class StudyCommand implements Callable<Integer> {
             : String.format("%,d candidates", plan.strategy().count()), plan.strategyKind(), plan.space().count(),
             spark.sparkContext().master());
         stderr().flush();
-        StudyRunner.Summary s = new StudyRunner(spark, stderr()).run(plan, zoo,
-            new StudyRunner.Options(root, id, partitions));
+        StudyRunner.Summary s;
+        try {
+          s = new StudyRunner(spark, stderr()).run(plan, zoo, new StudyRunner.Options(root, id, partitions));
+        } catch (RuntimeException e) { // a full disk or a revoked permission mid-run: one line, not a trace
+          throw StorageProblem.of(e, root).<RuntimeException>map(p -> p).orElse(e);
+        }
         RunHistory.Run committed = RunHistory.find(spark.sparkContext().hadoopConfiguration(), root, plan.name(),
             s.runId()).orElseThrow(() -> new IllegalStateException("run " + s.runId() + " is not committed"));
         printFrontier(spark, root, plan, committed, 1, limit, format, stdout());

@@ -61,19 +61,31 @@ public final class StudyRunner {
         + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
   }
 
+  /**
+   * Runs the study. A second run with the same run id under the same root while this one runs
+   * is refused (see {@link RunLock}); a failed run leaves no staged files behind.
+   */
   public Summary run(StudyPlan plan, Zoo zoo, Options options) {
     String runId = options.runId() == null ? newRunId() : options.runId();
     String nonce = String.format("%08x", ThreadLocalRandom.current().nextInt());
     Path staged = Tables.staging(options.outputRoot(), plan.name(), runId, nonce);
-    try {
-      return run(plan, zoo, options, runId, nonce, staged);
-    } catch (Throwable t) { // the run failed before its commit: leave no staging behind
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    try (RunLock lock = RunLock.acquire(conf, options.outputRoot(), plan.name(), runId)) {
       try {
-        staged.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staged, true);
-      } catch (java.io.IOException | RuntimeException cleanup) {
-        t.addSuppressed(cleanup);
+        return run(plan, zoo, options, runId, nonce, staged);
+      } catch (Throwable t) { // the run failed before its commit: leave no staging behind
+        try {
+          org.apache.hadoop.fs.FileSystem fs = staged.getFileSystem(conf);
+          fs.delete(staged, true);
+          Path stagingRoot = staged.getParent();
+          if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
+            fs.delete(stagingRoot, false);
+          }
+        } catch (java.io.IOException | RuntimeException cleanup) {
+          t.addSuppressed(cleanup);
+        }
+        throw t;
       }
-      throw t;
     }
   }
 

@@ -1,0 +1,104 @@
+package io.mlsysim.spark;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
+
+/**
+ * Checks a tables root before Spark starts, so that a root Spark could not write is one line
+ * naming the path and the fix instead of a failed job and a stack trace: a URI scheme without a
+ * filesystem connector, a file where a folder is needed, a folder this user cannot write.
+ * Checking means writing: the root is created if missing (the run would create it anyway) and
+ * a probe file is written and removed; a root the check itself created is removed if the check
+ * fails, so a refused run leaves nothing behind.
+ */
+final class OutputRoot {
+  private OutputRoot() {}
+
+  /** Refuses with {@link StorageProblem} when the root cannot hold study tables. */
+  static void check(Configuration conf, String root) {
+    Path path;
+    FileSystem fs;
+    try {
+      path = new Path(root);
+      fs = path.getFileSystem(conf);
+    } catch (UnsupportedFileSystemException e) { // no class is configured for the scheme
+      throw noConnector(root, "");
+    } catch (RuntimeException e) { // a class is configured (s3a, gs …) but its jar is not on the classpath
+      if (e.getCause() instanceof ClassNotFoundException c) {
+        throw noConnector(root, " (" + oneLine(c).replaceFirst("^Class ", "") + ")");
+      }
+      if (!(e instanceof IllegalArgumentException)) {
+        throw e;
+      }
+      throw new StorageProblem(root + ": not a usable tables root (" + oneLine(e) + "); pass --out a folder path");
+    } catch (IOException e) {
+      throw new StorageProblem(root + ": not a usable tables root (" + oneLine(e) + "); pass --out a folder path");
+    }
+    Path existing = path;
+    FileStatus status = null;
+    while (existing != null && status == null) {
+      try {
+        status = fs.getFileStatus(existing);
+      } catch (FileNotFoundException e) {
+        existing = existing.getParent();
+      } catch (IOException e) {
+        throw new StorageProblem(root + ": cannot look at " + existing + " (" + oneLine(e) + ")");
+      }
+    }
+    if (status != null && !status.isDirectory()) {
+      throw new StorageProblem(existing.equals(path)
+          ? root + ": is a file, not a folder; pass --out a folder (new, or one that holds study tables)"
+          : root + ": " + existing + " is a file, so no folder can be created under it; pass --out another folder");
+    }
+    boolean created = status == null || !existing.equals(path);
+    Path probe = new Path(path, ".mlsysim-write-check-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    try {
+      if (created && !fs.mkdirs(path)) {
+        throw new IOException("cannot create the folder");
+      }
+      fs.create(probe, false).close();
+      fs.delete(probe, false);
+    } catch (IOException | RuntimeException e) {
+      try {
+        if (created) {
+          fs.delete(path, true);
+        }
+      } catch (IOException ignored) {
+        // the refusal below is what matters
+      }
+      throw new StorageProblem(root + ": cannot write there (" + oneLine(e) + "); choose a folder you can write, "
+          + "or fix its permissions");
+    }
+  }
+
+  private static StorageProblem noConnector(String root, String detail) {
+    String scheme = new Path(root).toUri().getScheme();
+    return new StorageProblem(root + ": no filesystem connector for the scheme '" + scheme + "' on the classpath"
+        + detail + "; write to a local folder or HDFS, or add the connector's jar" + connectorHint(scheme));
+  }
+
+  private static String connectorHint(String scheme) {
+    return switch (scheme == null ? "" : scheme) {
+      case "s3a", "s3", "s3n" -> " (hadoop-aws for s3a)";
+      case "gs" -> " (gcs-connector for gs)";
+      case "abfs", "abfss", "wasb", "wasbs" -> " (hadoop-azure for abfs)";
+      default -> "";
+    };
+  }
+
+  /** The first line of a throwable's message, without a class name prefix when there is a message. */
+  static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    int cut = m.indexOf('\n');
+    return (cut > 0 ? m.substring(0, cut) : m).trim();
+  }
+}
