@@ -67,9 +67,11 @@ class McpServerTest {
   static long startupToToolsMillis;
   static McpSchema.ListToolsResult firstList;
   static final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+  static final Path TRANSCRIPT = Path.of("target", "mcp-transcript.md");
 
   @BeforeAll
   static void startServer() throws Exception {
+    Files.deleteIfExists(TRANSCRIPT);
     pluginJar = pluginJar(dir);
     root = dir.resolve("studies");
     List<String> args = new ArrayList<>(List.of(System.getProperty("mlsysim.jvmOpens",
@@ -246,6 +248,7 @@ class McpServerTest {
     progress.clear();
     CallToolResult run = client.callTool(CallToolRequest.builder("study_run")
         .arguments(Map.of("spec", spec, "run_id", "r1")).progressToken("study-1").build());
+    record("study_run", Map.of("spec", spec, "run_id", "r1"), run);
     assertFalse(Boolean.TRUE.equals(run.isError()), text(run));
     JsonNode s = structured(run);
     assertEquals("r1", s.get("run_id").asText());
@@ -339,7 +342,29 @@ class McpServerTest {
   }
 
   private static CallToolResult call(String tool, Map<String, Object> args) {
-    return client.callTool(new CallToolRequest(tool, args));
+    CallToolResult r = client.callTool(new CallToolRequest(tool, args));
+    record(tool, args, r);
+    return r;
+  }
+
+  /**
+   * Every call and its answer, as Markdown, in target/mcp-transcript.md: the example conversation
+   * of docs/agents.md is taken from it, so the docs show what the server really says.
+   */
+  private static void record(String tool, Map<String, Object> args, CallToolResult r) {
+    try {
+      String answer = text(r);
+      List<String> lines = answer.lines().toList();
+      if (lines.size() > 40) {
+        answer = String.join("\n", lines.subList(0, 40)) + "\n… (" + (lines.size() - 40) + " more lines)";
+      }
+      String entry = "### → " + tool + "\n\n```json\n" + JSON.writerWithDefaultPrettyPrinter().writeValueAsString(args)
+          + "\n```\n\n← " + (Boolean.TRUE.equals(r.isError()) ? "tool error" : "result") + "\n\n```\n" + answer
+          + "\n```\n\n";
+      Files.writeString(TRANSCRIPT, entry, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String text(CallToolResult r) {
