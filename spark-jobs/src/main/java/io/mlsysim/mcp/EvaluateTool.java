@@ -37,7 +37,7 @@ final class EvaluateTool {
         "Achieved fraction of peak on one device, in (0, 1] (default 0.5); not for fleets."));
     props.put("days", Map.of("type", "number", "description", "Run length in days for the macro lens (fleets)."));
     props.put("region", Map.of("type", "string", "description", "Electricity grid for the macro lens, e.g. Quebec."));
-    Tool tool = Tool.builder().name(NAME).title("Three-lens scorecard")
+    Tool tool = Tool.builder(NAME).title("Three-lens scorecard")
         .description("Will it fit, how fast is it, what does it cost and emit: the feasibility, performance and macro "
             + "lenses of a workload on a device or fleet (or of an inline plan), values in SI units.")
         .inputSchema(Map.of("type", "object", "properties", props, "additionalProperties", false))

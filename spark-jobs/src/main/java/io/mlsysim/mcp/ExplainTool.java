@@ -30,7 +30,7 @@ final class ExplainTool {
         "description", "Resolver names in any order, e.g. [\"DistributedModel\", \"EconomicsModel\"]."));
     props.put("have", Map.of("type", "array", "items", Map.of("type", "string"),
         "description", "Inputs you already have; they are left out of the missing inputs."));
-    Tool tool = Tool.builder().name(NAME).title("Explain a pipeline")
+    Tool tool = Tool.builder(NAME).title("Explain a pipeline")
         .description("Shows the DAG that resolvers form (each stage's inputs and outputs, the walls covered) and "
             + "which inputs are still missing, with their dimensions and examples.")
         .inputSchema(Map.of("type", "object", "properties", props, "required", List.of("resolvers"),

@@ -12,9 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Watches the stdio lines to know when the server may end: a client may write its last requests
- * and close stdin at once, and each request read before the end still gets its answer. Counts
- * JSON-RPC requests in and responses out; notes when stdin closes.
+ * Watches the stdio lines so that the server ends only when it has answered: a client may write
+ * its last requests and close stdin at once, and the SDK stops handling messages as soon as it
+ * reads the end of stdin. So the end is held back: the stream reports it only once every request
+ * read before it has its response. Counts JSON-RPC requests in and responses out.
  */
 final class RequestLedger {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,23 +30,24 @@ final class RequestLedger {
 
       @Override
       public int read() throws IOException {
-        int b = super.read();
-        seen(b < 0 ? null : new byte[] {(byte) b}, 0, b < 0 ? -1 : 1);
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
       }
 
       @Override
       public int read(byte[] buf, int off, int len) throws IOException {
         int n = super.read(buf, off, len);
+        if (n < 0) {
+          awaitAnswers();
+          stdinClosed.countDown();
+          return -1;
+        }
         seen(buf, off, n);
         return n;
       }
 
       private void seen(byte[] buf, int off, int n) {
-        if (n < 0) {
-          stdinClosed.countDown();
-          return;
-        }
         for (int i = off; i < off + n; i++) {
           if (buf[i] == '\n') {
             JsonNode m = parse(line);
@@ -100,10 +102,16 @@ final class RequestLedger {
   /** Blocks until stdin is closed and every request read has been answered. */
   void awaitEnd() throws InterruptedException {
     stdinClosed.await();
-    synchronized (this) {
+  }
+
+  private synchronized void awaitAnswers() throws IOException {
+    try {
       while (responses < requests) {
         wait(1000);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while answering the last requests");
     }
   }
 

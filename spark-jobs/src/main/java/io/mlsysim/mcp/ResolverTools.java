@@ -33,8 +33,7 @@ final class ResolverTools {
 
   private static SyncToolSpecification tool(ResolverFactory factory, ResolverInfo info) {
     Schema schema = info.schema();
-    Tool tool = Tool.builder()
-        .name(schema.name())
+    Tool tool = Tool.builder(schema.name())
         .title(schema.name() + " (" + schema.tier().id() + ")")
         .description(description(info))
         .inputSchema(PortSchemas.inputSchema(schema))

@@ -21,7 +21,7 @@ final class SchemaResources {
     List<SyncResourceSpecification> out = new ArrayList<>();
     for (String subject : SUBJECTS) {
       String uri = "mlsysim://schema/" + subject;
-      Resource r = Resource.builder().uri(uri).name(subject + " schema").title("JSON Schema of a " + subject)
+      Resource r = Resource.builder(uri, subject + " schema").title("JSON Schema of a " + subject)
           .description("JSON Schema (2020-12) of a " + subject + " as mlsysim reads it.")
           .mimeType("application/schema+json").build();
       out.add(new SyncResourceSpecification(r, (ex, req) -> {
@@ -29,7 +29,8 @@ final class SchemaResources {
         if (!o.ok()) {
           throw new IllegalStateException("schema " + subject + ": " + o.message());
         }
-        return new ReadResourceResult(List.of(new TextResourceContents(uri, "application/schema+json", o.out())));
+        return ReadResourceResult.builder(List.of(
+            TextResourceContents.builder(uri, o.out()).mimeType("application/schema+json").build())).build();
       }));
     }
     return out;

@@ -28,7 +28,7 @@ final class StudyFrontierTool {
         "description", "Non-dominated ranks to include: 1 is the Pareto frontier."));
     props.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 50,
         "description", "Most rows to return."));
-    Tool tool = Tool.builder().name(NAME).title("Pareto frontier of a study run")
+    Tool tool = Tool.builder(NAME).title("Pareto frontier of a study run")
         .description("Returns the non-dominated configurations of a committed study run, with every objective and "
             + "decision variable.")
         .inputSchema(Map.of("type", "object", "properties", props, "required", List.of("study"),

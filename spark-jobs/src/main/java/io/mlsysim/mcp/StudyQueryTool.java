@@ -29,7 +29,7 @@ final class StudyQueryTool {
         + "over the views " + String.join(", ", Tables.VIEWS) + ", e.g. SELECT status, count(*) FROM results GROUP BY status"));
     props.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 100,
         "description", "Most rows to return."));
-    Tool tool = Tool.builder().name(NAME).title("Query study tables (read-only SQL)")
+    Tool tool = Tool.builder(NAME).title("Query study tables (read-only SQL)")
         .description("Runs read-only Spark SQL over the committed study tables under " + context.root()
             + ". Views: " + String.join(", ", Tables.VIEWS) + ". Writes, DDL, SET, file paths and Java calls are refused.")
         .inputSchema(Map.of("type", "object", "properties", props, "required", List.of("sql"),

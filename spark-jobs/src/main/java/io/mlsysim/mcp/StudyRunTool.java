@@ -35,7 +35,7 @@ final class StudyRunTool {
         "description", "Run id (default: time plus a random suffix); re-running an id replaces that run."));
     props.put("partitions", Map.of("type", "integer", "minimum", 1, "maximum", 10000,
         "description", "Spark partitions (default: from the spec, else from the size)."));
-    Tool tool = Tool.builder().name(NAME).title("Run a design-space study")
+    Tool tool = Tool.builder(NAME).title("Run a design-space study")
         .description("Evaluates every candidate of a study (grid, random or NSGA-II) with the engine's resolvers on "
             + "Spark, writes the results and Pareto frontier under the server's output root ("
             + context.root() + "), and returns the run id and row counts. Sends progress notifications.")

@@ -51,6 +51,7 @@ final class ZooResources {
       }
     }
     entry.put("provenance", ZooKinds.provenance(kind.registry().entry(name)));
-    return new ReadResourceResult(List.of(new TextResourceContents(uri, "application/json", ToolResults.json(entry))));
+    return ReadResourceResult.builder(List.of(
+        TextResourceContents.builder(uri, ToolResults.json(entry)).mimeType("application/json").build())).build();
   }
 }

@@ -31,7 +31,7 @@ final class ZooSearchTool {
     props.put("tier", Map.of("type", "string", "description", "Only this tier, e.g. cloud, edge, language."));
     props.put("limit", Map.of("type", "integer", "minimum", 1, "maximum", 1000, "default", 50,
         "description", "Most entries to return."));
-    Tool tool = Tool.builder().name(NAME).title("Search the zoo")
+    Tool tool = Tool.builder(NAME).title("Search the zoo")
         .description("Lists zoo entries (hardware, workloads, systems, grids, scenarios) with their specs in "
             + "canonical SI units and their provenance. Use it to find the names the other tools take.")
         .inputSchema(Map.of("type", "object", "properties", props, "required", List.of("kind"),

@@ -74,14 +74,8 @@ class McpServerTest {
     Files.deleteIfExists(TRANSCRIPT);
     pluginJar = pluginJar(dir);
     root = dir.resolve("studies");
-    List<String> args = new ArrayList<>(List.of(System.getProperty("mlsysim.jvmOpens",
-        "-XX:+IgnoreUnrecognizedVMOptions").split(" ")));
-    args.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1",
-        "-Dlog4j2.configurationFile=io/mlsysim/spark/log4j2-quiet.properties",
-        "-cp", System.getProperty("java.class.path"), Cli.class.getName(),
-        "mcp", "--plugins", pluginJar.toString(), "--out", root.toString(), "--master", "local[1]"));
-    ServerParameters params = ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-        .args(args).build();
+    List<String> command = serverCommand(root);
+    ServerParameters params = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build();
     StdioClientTransport transport = new StdioClientTransport(params, new JacksonMcpJsonMapper(new ObjectMapper()));
     transport.setStdErrorHandler(line -> System.err.println("[server] " + line));
     long t0 = System.nanoTime();
@@ -314,11 +308,11 @@ class McpServerTest {
     } while (cursor != null);
     assertTrue(uris.containsAll(List.of("mlsysim://schema/plan", "mlsysim://schema/study",
         "mlsysim://zoo/hardware/H100", "mlsysim://zoo/grids/Quebec")), uris.toString());
-    McpSchema.ReadResourceResult h100 = client.readResource(new McpSchema.ReadResourceRequest("mlsysim://zoo/hardware/H100"));
+    McpSchema.ReadResourceResult h100 = client.readResource(McpSchema.ReadResourceRequest.builder("mlsysim://zoo/hardware/H100").build());
     JsonNode entry = JSON.readTree(((McpSchema.TextResourceContents) h100.contents().get(0)).text());
     assertEquals(989e12, entry.get("peak_flops").get("value").asDouble(), 1e9, "H100 dense FP16 peak");
     assertTrue(entry.get("provenance").get("source").has("kind"), entry.toString());
-    McpSchema.ReadResourceResult plan = client.readResource(new McpSchema.ReadResourceRequest("mlsysim://schema/plan"));
+    McpSchema.ReadResourceResult plan = client.readResource(McpSchema.ReadResourceRequest.builder("mlsysim://schema/plan").build());
     JsonNode schema = JSON.readTree(((McpSchema.TextResourceContents) plan.contents().get(0)).text());
     assertEquals("MLSys·im plan", schema.get("title").asText());
   }
@@ -330,7 +324,47 @@ class McpServerTest {
     System.out.println("mlsysim mcp start-up to first tools/list: " + startupToToolsMillis + " ms");
   }
 
+  /**
+   * A client that writes its requests and closes stdin at once still gets every answer, then the
+   * server exits 0; stdout holds JSON-RPC lines and nothing else.
+   */
+  @Test
+  @Order(11)
+  void closingStdinEndsTheServerAfterItHasAnswered() throws Exception {
+    List<String> command = new ArrayList<>(serverCommand(dir.resolve("studies-2")));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (OutputStream in = p.getOutputStream()) {
+      in.write(String.join("\n",
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+              + "\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}",
+          "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+          "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"zoo_search\","
+              + "\"arguments\":{\"kind\":\"hardware\",\"name\":\"H100\"}}}", "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the server ends once stdin is closed");
+    assertEquals(0, p.exitValue());
+    List<JsonNode> messages = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      messages.add(JSON.readTree(line)); // throws on anything that is not JSON
+    }
+    assertEquals(List.of(1, 2), messages.stream().map(m -> m.get("id").asInt()).toList(), out);
+    assertTrue(messages.get(1).get("result").get("structuredContent").get("entries").get(0).get("name").asText()
+        .equals("H100"), out);
+  }
+
   // --- helpers ---
+
+  private static List<String> serverCommand(Path out) {
+    List<String> args = new ArrayList<>();
+    args.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    args.addAll(List.of(System.getProperty("mlsysim.jvmOpens", "-XX:+IgnoreUnrecognizedVMOptions").split(" ")));
+    args.addAll(List.of("-Xmx1g",
+        "-Dlog4j2.configurationFile=io/mlsysim/spark/log4j2-quiet.properties",
+        "-cp", System.getProperty("java.class.path"), Cli.class.getName(),
+        "mcp", "--plugins", pluginJar.toString(), "--out", out.toString(), "--master", "local[1]"));
+    return args;
+  }
 
   private static Tool tool(String name) {
     return firstList.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
@@ -342,7 +376,7 @@ class McpServerTest {
   }
 
   private static CallToolResult call(String tool, Map<String, Object> args) {
-    CallToolResult r = client.callTool(new CallToolRequest(tool, args));
+    CallToolResult r = client.callTool(CallToolRequest.builder(tool).arguments(args).build());
     record(tool, args, r);
     return r;
   }
@@ -397,7 +431,7 @@ class McpServerTest {
   /** Every field of the CLI's JSON equals the tool's value (quantities by their canonical value). */
   private static void assertSameNumbers(JsonNode cli, JsonNode tool) {
     assertEquals(cli.get("resolver"), tool.get("resolver"));
-    Iterator<Map.Entry<String, JsonNode>> fields = cli.get("results").fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = cli.get("results").properties().iterator();
     int compared = 0;
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();
