@@ -95,7 +95,8 @@ final class StudyRunTool {
     if (outputPath == null) {
       return;
     }
-    Path asked = root.resolve(outputPath).toAbsolutePath().normalize();
+    // Relative to the working directory, as `mlsysim study run` reads it.
+    Path asked = Path.of(outputPath).toAbsolutePath().normalize();
     if (!asked.equals(root)) {
       throw new IllegalArgumentException(NAME + ": the spec's output.path '" + outputPath + "' is not the server's "
           + "output root " + root + "; remove output.path from the spec (runs are written under the root), or start "
