@@ -98,7 +98,8 @@ public final class EdgeValues {
     throw new InvalidInputException(port.name(), port.name() + ": unknown value '" + text + "'; use one of " + allowed);
   }
 
-  private static Registry<?> registryFor(Class<?> type) {
+  /** The zoo registry whose names stand for values of {@code type}, or null (also the MCP server's enums). */
+  public static Registry<?> registryFor(Class<?> type) {
     if (type == HardwareNode.class) {
       return Zoo.current().hardware();
     }
