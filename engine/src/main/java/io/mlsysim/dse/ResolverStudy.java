@@ -143,7 +143,13 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
       rs.add(factory.get(n));
       versions.add(n);
     }
-    return new ResolverStudy(resolverNames, Pipeline.of(rs).compiled(), "engine " + io.mlsysim.EngineInfo.version());
+    return of(resolverNames, rs);
+  }
+
+  /** The study of resolvers already built (their names are what executors look up again). */
+  static ResolverStudy of(List<String> resolverNames, List<Resolver<?>> resolvers) {
+    return new ResolverStudy(resolverNames, Pipeline.of(resolvers).compiled(),
+        "engine " + io.mlsysim.EngineInfo.version());
   }
 
   static String suffix(QuantityKind k) {
