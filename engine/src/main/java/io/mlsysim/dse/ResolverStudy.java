@@ -49,6 +49,7 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
     this.names = List.copyOf(names);
     this.compiled = compiled;
     this.version = version;
+    Set<String> columns = new LinkedHashSet<>(TableColumns.RESERVED);
     for (InputSpec in : compiled.inputs().values()) {
       Port<?> p = in.port();
       InputKind kind = kindOf(p);
@@ -59,8 +60,14 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
         }
         continue; // e.g. a datacenter object: the port's default applies
       }
-      inputs.add(new InputDecl(in.name(), kind, defaultOf(p, kind), p.description() == null ? p.typeLabel()
-          : p.description(), p.shape() == Port.Shape.FLAG));
+      if (TableColumns.RESERVED.contains(in.name())) {
+        throw new StudySpecException("stage " + in.consumers() + " input port '" + in.name()
+            + "' has the name of a column every results table has; rename the port in the resolver");
+      }
+      columns.add(in.name());
+      boolean none = meansNone(p);
+      inputs.add(new InputDecl(in.name(), kind, none ? null : defaultOf(p, kind), p.description() == null
+          ? p.typeLabel() : p.description(), p.shape() == Port.Shape.FLAG, none));
     }
     Set<String> seen = new LinkedHashSet<>();
     for (var stage : compiled.order()) {
@@ -69,12 +76,62 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
           continue;
         }
         String wired = p.name();
-        resultPorts.add(wired);
         QuantityKind k = p.shape() == Port.Shape.QUANTITY ? p.kind() : null;
-        results.add(new ResultField(wired + suffix(k), k == null ? "" : k.canonicalSymbol(),
+        String column = wired + suffix(k);
+        if (columns.contains(column)) {
+          // e.g. SingleNodeModel's own 'feasible' flag beside the table's: namespace it by stage
+          String stageName = stage.resolver().name();
+          String namespaced = stagePrefix(stageName) + "_" + column;
+          if (columns.contains(namespaced)) {
+            throw new StudySpecException("stage '" + stageName + "' output port '" + wired + "' would be column '"
+                + column + "', which the table already has, and so is '" + namespaced
+                + "'; rename the port in the resolver");
+          }
+          column = namespaced;
+        }
+        columns.add(column);
+        resultPorts.add(wired);
+        results.add(new ResultField(column, k == null ? "" : k.canonicalSymbol(),
             p.description() == null ? "" : p.description()));
       }
     }
+  }
+
+  /**
+   * Whether an object input's default stands for "none" rather than a value: a zoo-kind default
+   * the zoo does not know (ServingModel's 'same_as_hardware' decode device, its 'no_draft' draft
+   * model) is a placeholder the resolver recognises, so a study leaves it unset instead of
+   * looking it up.
+   */
+  static boolean meansNone(Port<?> p) {
+    if (p.shape() != Port.Shape.OBJECT || !p.hasDefault()) {
+      return false;
+    }
+    Object o = p.defaultObject();
+    Zoo zoo = Zoo.current();
+    if (o instanceof HardwareNode h) {
+      return !zoo.hardware().contains(h.name());
+    }
+    if (o instanceof Workload w) {
+      return !zoo.workloads().contains(w.name());
+    }
+    if (o instanceof Fleet f) {
+      return !zoo.fleets().contains(f.name());
+    }
+    if (o instanceof GridProfile g) {
+      return !zoo.grids().contains(g.name());
+    }
+    return false;
+  }
+
+  /** "SingleNodeModel" → "single_node": the prefix that namespaces a stage's colliding column. */
+  static String stagePrefix(String resolverName) {
+    String base = resolverName.replaceAll("(Model|Solver|Optimizer)$", "");
+    if (base.isEmpty()) {
+      base = resolverName;
+    }
+    return base.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+        .toLowerCase(Locale.ROOT);
   }
 
   /** Builds the pipeline from resolver names with the standard factory (built-ins and classpath plugins). */
@@ -86,7 +143,13 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
       rs.add(factory.get(n));
       versions.add(n);
     }
-    return new ResolverStudy(resolverNames, Pipeline.of(rs).compiled(), "engine " + io.mlsysim.EngineInfo.version());
+    return of(resolverNames, rs);
+  }
+
+  /** The study of resolvers already built (their names are what executors look up again). */
+  static ResolverStudy of(List<String> resolverNames, List<Resolver<?>> resolvers) {
+    return new ResolverStudy(resolverNames, Pipeline.of(resolvers).compiled(),
+        "engine " + io.mlsysim.EngineInfo.version());
   }
 
   static String suffix(QuantityKind k) {

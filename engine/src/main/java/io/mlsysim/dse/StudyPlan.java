@@ -132,6 +132,9 @@ public final class StudyPlan implements Serializable {
         dims.add(dimension(spec, "space." + n, in, spec.space().get(n), zoo, factory));
       } else {
         Object v = spec.fixed().containsKey(n) ? spec.fixed().get(n) : in.defaultValue();
+        if (v == null && in.optional()) {
+          continue; // its default means "none": the pipeline's own default applies, no column
+        }
         if (v == null) {
           throw spec.error("space", "pipeline '" + pname + "' needs input '" + n + "' (" + in.description()
               + "); add it to 'fixed' or 'space'");

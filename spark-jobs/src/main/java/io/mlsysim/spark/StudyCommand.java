@@ -91,6 +91,10 @@ final class StudyCommand implements Callable<Integer> {
         description = "distinct objective vectors of the frontier to print (default: ${DEFAULT-VALUE})")
     int limit;
 
+    @Option(names = "--plugins", paramLabel = "JAR|DIR", split = ":",
+        description = "plugin jars (or folders of jars) whose resolvers the pipeline names; shipped to the executors")
+    List<Path> plugins = new java.util.ArrayList<>();
+
     @Option(names = "--if-changed", description = "do nothing when the study's latest run under the tables root has "
         + "the same inputs fingerprint (spec, zoo, engine version, resolvers, strategy, seed)")
     boolean ifChanged;
@@ -109,7 +113,8 @@ final class StudyCommand implements Callable<Integer> {
       }
       // Everything the user wrote is checked before Spark starts, and so is where the tables go.
       Zoo zoo = Zoo.current();
-      StudyPlan plan = StudyPlan.compile(StudySpec.read(file), zoo);
+      PluginJars jars = PluginJars.of(plugins);
+      StudyPlan plan = jars.onDriver(() -> StudyPlan.compile(StudySpec.read(file), zoo));
       CandidateCap.check(plan, maxCandidates);
       String root = root(plan.outputPath());
       Sessions.quietLogs();
@@ -137,6 +142,7 @@ final class StudyCommand implements Callable<Integer> {
         id = d.runId();
       }
       SparkSession spark = Sessions.local(master, "mlsysim study " + plan.name());
+      jars.shipTo(spark.sparkContext());
       try {
         stderr().printf("%s: %s (%s), %d dimensions, on %s%n", plan.name(), plan.strategy() == null
             ? plan.strategySpec().population() + " × " + plan.strategySpec().generations() + " generations"

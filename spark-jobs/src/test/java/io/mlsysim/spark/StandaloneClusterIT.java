@@ -26,13 +26,17 @@ import org.junit.jupiter.api.Test;
  * The job jar on a real Spark standalone cluster: a master and a worker (with its own executor
  * JVMs) on 127.0.0.1, built from the Maven jars of Spark, the quickstart submitted through
  * SparkSubmit exactly as spark-submit does. Its tables must hold the same results and the same
- * frontier as the study run on embedded local[1] and local[2].
+ * frontier as the study run on embedded local[1] and local[2]. The shipped serving and
+ * single-device studies follow on the same cluster (same tables as on local[2]), beside a study
+ * whose plugin resolver reaches the executors only through {@code --jars}.
  */
 class StandaloneClusterIT {
   static final Path TARGET = Path.of("target").toAbsolutePath();
   static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
   static final Path SPEC = PROJECT.resolve("configs/studies/quickstart.yaml");
   static final Path OVERLAY = PROJECT.resolve("configs/registry/examples");
+  static final Path SERVING = PROJECT.resolve("configs/studies/serving.yaml");
+  static final Path EDGE = PROJECT.resolve("configs/studies/edge.yaml");
 
   @Test
   void quickstartOnAStandaloneClusterMatchesLocalRuns() throws Exception {
@@ -73,6 +77,31 @@ class StandaloneClusterIT {
       assertEquals(0, job.exitValue(), "spark-submit failed:\n" + tail(log));
       assertTrue(log.contains("study quickstart run cluster:"), tail(log));
 
+      // The serving and single-device studies, and a plugin resolver shipped with --jars, on the
+      // same cluster: one core each, so two run side by side while this JVM runs the local side.
+      Path pluginJar = TestPluginJar.build(work);
+      Path pluginSpec = work.resolve("plugin.yaml");
+      Files.writeString(pluginSpec, TestPluginJar.spec("plugin"));
+      Map<String, Process> others = new java.util.LinkedHashMap<>();
+      for (Path spec : List.of(SERVING, EDGE, pluginSpec)) {
+        String name = spec.getFileName().toString().replace(".yaml", "");
+        List<String> cmd = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl,
+            "--class", "io.mlsysim.spark.StudyJob",
+            "--conf", "spark.cores.max=1",
+            "--conf", "spark.executor.memory=1g",
+            "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", opens),
+            "--conf", "spark.driver.host=127.0.0.1",
+            "--conf", "spark.ui.enabled=false"));
+        if (spec == pluginSpec) {
+          cmd.addAll(List.of("--jars", pluginJar.toString()));
+        }
+        cmd.addAll(List.of(System.getProperty("mlsysim.jobJar"), spec.toString(), "--out",
+            work.resolve("cluster-" + name).toString(), "--run-id", "cluster", "--partitions", "2"));
+        Process p = start(sparkHome, opens, work.resolve("submit-" + name + ".log"), cmd);
+        started.add(p);
+        others.put(name, p);
+      }
+
       // The same study on embedded local[1] and local[2], in this JVM.
       Zoo zoo = Zoo.builtIn();
       StudyPlan plan = StudyPlan.compile(StudySpec.read(SPEC), zoo);
@@ -98,6 +127,32 @@ class StandaloneClusterIT {
         assertEquals(rows, run.<Long>getAs("rows"));
         assertTrue(run.<Long>getAs("executors") >= 1);
         assertTrue(Tables.read(spark, clusterOut.toString(), Tables.SOURCES).count() > 10);
+
+        for (Map.Entry<String, Process> o : others.entrySet()) {
+          Path logFile = work.resolve("submit-" + o.getKey() + ".log");
+          assertTrue(o.getValue().waitFor(6, TimeUnit.MINUTES), "the job finished in time; see " + logFile);
+          assertEquals(0, o.getValue().exitValue(), o.getKey() + " failed:\n" + tail(Files.readString(logFile)));
+        }
+        for (Path spec : List.of(SERVING, EDGE)) {
+          String name = spec.getFileName().toString().replace(".yaml", "");
+          Path onCluster = work.resolve("cluster-" + name);
+          Path local = work.resolve("local-" + name);
+          StudyPlan p = StudyPlan.compile(StudySpec.read(spec), zoo);
+          new StudyRunner(spark, null).run(p, zoo, new StudyRunner.Options(local.toString(), "local2", 3));
+          Dataset<Row> c = content(spark, onCluster);
+          Dataset<Row> l = content(spark, local);
+          assertTrue(c.filter("status = 'ok'").count() > 0, name + " has ok rows");
+          assertEquals(l.count(), c.count(), name);
+          assertEquals(0, c.exceptAll(l).count(), name + ": cluster vs local");
+          assertEquals(frontier(spark, onCluster), frontier(spark, local), name + " frontier");
+          assertEquals(1, Tables.read(spark, onCluster.toString(), Tables.RUNS).count(), name);
+        }
+        // The plugin is on no class path here: the executors loaded it from the jar --jars shipped.
+        Dataset<Row> plugin = Tables.read(spark, work.resolve("cluster-plugin").toString(), Tables.RESULTS);
+        assertEquals(3, plugin.filter("status = 'ok'").count(), "plugin study rows");
+        String fpw = Arrays.stream(plugin.columns()).filter(c -> c.startsWith("flops_per_watt")).findFirst()
+            .orElseThrow();
+        assertEquals(989e12 / 700, plugin.filter("hardware = 'H100'").first().<Double>getAs(fpw), 1e3);
       } finally {
         spark.stop();
       }
