@@ -15,23 +15,11 @@ final class RunChoice {
   record Chosen(RunHistory.Run run, RunHistory.Run previous) {}
 
   static Chosen choose(String command, String study, String runId, String root) {
-    if (!study.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
-      throw new IllegalArgumentException("'" + study + "' is not a study name; " + command + " takes the name a spec "
-          + "gives in 'name:' (lower case, digits, '_', '-'), e.g. mlsysim study " + command + " quickstart");
-    }
+    checkStudyName(command, study);
     if (runId != null && !runId.matches("[A-Za-z0-9_.-]{1,64}")) {
       throw new IllegalArgumentException("--run '" + runId + "': a run id has letters, digits, '.', '_' and '-'");
     }
-    Sessions.quietLogs();
-    Configuration conf = RunHistory.hadoopConf();
-    List<RunHistory.Run> runs = RunHistory.of(conf, root, study);
-    if (runs.isEmpty()) {
-      List<String> studies = RunHistory.studies(conf, root);
-      throw new IllegalArgumentException(studies.isEmpty()
-          ? "no study runs under " + root + "; run one first (mlsysim study run <spec.yaml>) or pass --out <dir>"
-          : "study '" + study + "' has no committed runs under " + root + "; studies there: "
-              + String.join(", ", studies));
-    }
+    List<RunHistory.Run> runs = committedRuns(study, root);
     int at = runs.size() - 1;
     if (runId != null) {
       at = -1;
@@ -49,5 +37,28 @@ final class RunChoice {
       }
     }
     return new Chosen(runs.get(at), at > 0 ? runs.get(at - 1) : null);
+  }
+
+  /** Refuses what cannot be a study's name, saying what {@code command} takes. */
+  static void checkStudyName(String command, String study) {
+    if (!study.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+      throw new IllegalArgumentException("'" + study + "' is not a study name; " + command + " takes the name a spec "
+          + "gives in 'name:' (lower case, digits, '_', '-'), e.g. mlsysim study " + command + " quickstart");
+    }
+  }
+
+  /** The study's committed runs, oldest first; none is a one-line refusal naming the studies there. */
+  static List<RunHistory.Run> committedRuns(String study, String root) {
+    Sessions.quietLogs();
+    Configuration conf = RunHistory.hadoopConf();
+    List<RunHistory.Run> runs = RunHistory.of(conf, root, study);
+    if (runs.isEmpty()) {
+      List<String> studies = RunHistory.studies(conf, root);
+      throw new IllegalArgumentException(studies.isEmpty()
+          ? "no study runs under " + root + "; run one first (mlsysim study run <spec.yaml>) or pass --out <dir>"
+          : "study '" + study + "' has no committed runs under " + root + "; studies there: "
+              + String.join(", ", studies));
+    }
+    return runs;
   }
 }

@@ -35,21 +35,10 @@ final class StudyDiff extends StudyCommand.Common implements Callable<Integer> {
   @Override
   public Integer call() {
     StudyCommand.checkFormat(format);
-    if (!study.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
-      throw new IllegalArgumentException("'" + study + "' is not a study name; diff takes the name a spec gives in "
-          + "'name:' (lower case, digits, '_', '-'), e.g. mlsysim study diff quickstart");
-    }
+    RunChoice.checkStudyName("diff", study);
     String root = root(null);
-    Sessions.quietLogs();
+    List<RunHistory.Run> runs = RunChoice.committedRuns(study, root);
     Configuration conf = RunHistory.hadoopConf();
-    List<RunHistory.Run> runs = RunHistory.of(conf, root, study);
-    if (runs.isEmpty()) {
-      List<String> studies = RunHistory.studies(conf, root);
-      throw new IllegalArgumentException(studies.isEmpty()
-          ? "no study runs under " + root + "; run one first (mlsysim study run <spec.yaml>) or pass --out <dir>"
-          : "study '" + study + "' has no committed runs under " + root + "; studies there: "
-              + String.join(", ", studies));
-    }
     RunHistory.Run newer = to == null ? runs.get(runs.size() - 1) : find(runs, "--to", to, root);
     RunHistory.Run older;
     if (from != null) {
