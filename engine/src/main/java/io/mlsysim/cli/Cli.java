@@ -1,8 +1,6 @@
 package io.mlsysim.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,7 +20,7 @@ import picocli.CommandLine.Command;
         "Exit codes: 0 ok, 1 bad input (the message says the fix), 2 infeasible,",
         "  3 a plan's assertion failed, 4 internal error."},
     subcommands = {ZooCommand.class, EvalCommand.class, ServeCommand.class, TrainCommand.class, AccuracyCommand.class, RunCommand.class, OptimizeCommand.class, ValidateCommand.class, SchemaCommand.class, ExplainCommand.class, PlotCommand.class, CompletionCommand.class,
-        CommandLine.HelpCommand.class})
+        HelpCommand.class})
 public final class Cli implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec usageSpec;
@@ -65,28 +63,53 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
       err.flush();
       return ExitCode.INTERNAL_ERROR;
     });
+    EveryCommand every = EveryCommand.standardize(cl);
     cl.setExecutionStrategy(parseResult -> {
       CommandLine.ParseResult leaf = parseResult;
       while (leaf.hasSubcommand()) {
         leaf = leaf.subcommand();
       }
-      for (Object mixin : leaf.commandSpec().mixins().values().stream().map(m -> m.userObject()).toList()) {
-        if (mixin instanceof GlobalOptions g) {
-          try {
-            g.applyRegistry();
-          } catch (IllegalArgumentException e) { // a bad overlay: one line, as through MLSYSIM_REGISTRY
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCode.BAD_INPUT;
-          }
-        }
+      GlobalOptions g = every.globalsOf(leaf.commandSpec());
+      if (g == null || g.registry.isEmpty()) {
+        return runLeaf(parseResult, g, every.pluginsAddedTo(leaf.commandSpec()), err);
       }
-      return new CommandLine.RunLast().execute(parseResult);
+      // --registry replaces the zoo for this command line only: in-process callers run many.
+      io.mlsysim.zoo.Zoo before;
+      try {
+        before = io.mlsysim.zoo.Zoo.current();
+        g.applyRegistry();
+      } catch (IllegalArgumentException e) { // a bad overlay: one line, as through MLSYSIM_REGISTRY
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return ExitCode.BAD_INPUT;
+      }
+      try {
+        return runLeaf(parseResult, g, every.pluginsAddedTo(leaf.commandSpec()), err);
+      } finally {
+        io.mlsysim.zoo.Zoo.setCurrent(before);
+      }
     });
-    int code = cl.execute(moveGlobalOptionsLast(args));
+    int code = cl.execute(GlobalArgs.moveLast(args));
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Runs the command; --plugins it does not read itself are made visible to it (see {@link PluginContext}). */
+  private static int runLeaf(CommandLine.ParseResult parseResult, GlobalOptions g, boolean pluginsAdded,
+      PrintWriter err) {
+    if (g == null || g.plugins.isEmpty() || !pluginsAdded) {
+      return new CommandLine.RunLast().execute(parseResult);
+    }
+    java.net.URL[] urls;
+    try {
+      urls = PluginContext.urls(g.plugins);
+    } catch (IllegalArgumentException e) { // a missing plugin path: one line
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCode.BAD_INPUT;
+    }
+    return PluginContext.with(urls, () -> new CommandLine.RunLast().execute(parseResult));
   }
 
   public static void main(String[] args) {
@@ -97,37 +120,5 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
     PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, false, java.nio.charset.StandardCharsets.UTF_8);
     System.exit(run(args, out, err));
-  }
-
-  /** Global options may stand anywhere; picocli reads them on the leaf command, so move them there. */
-  static String[] moveGlobalOptionsLast(String[] args) {
-    List<String> rest = new ArrayList<>();
-    List<String> globals = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("--")) {
-        for (int j = i; j < args.length; j++) {
-          rest.add(args[j]);
-        }
-        break;
-      }
-      if ((a.equals(GlobalOptions.OUTPUT) || a.equals("-o") || a.equals(GlobalOptions.PLUGINS)
-          || a.equals(GlobalOptions.REGISTRY)) && i + 1 < args.length) {
-        globals.add(a);
-        globals.add(args[++i]);
-      } else if (a.startsWith(GlobalOptions.OUTPUT + "=") || a.startsWith(GlobalOptions.PLUGINS + "=")
-          || a.startsWith(GlobalOptions.REGISTRY + "=")) {
-        globals.add(a);
-      } else {
-        rest.add(a);
-      }
-    }
-    int dashDash = rest.indexOf("--");
-    if (dashDash >= 0) {
-      rest.addAll(dashDash, globals);
-    } else {
-      rest.addAll(globals);
-    }
-    return rest.toArray(new String[0]);
   }
 }

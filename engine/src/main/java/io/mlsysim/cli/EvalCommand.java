@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 final class EvalCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(index = "0..1", arity = "1..2", paramLabel = "WORKLOAD HARDWARE | PLAN",
+  @Parameters(index = "0..1", arity = "1..2", paramLabel = "WORKLOAD HARDWARE | PLAN", hideParamSyntax = true,
       description = "A workload and a device or fleet name (Llama3_8B H100), or one plan YAML file.")
   List<String> subject;
 

@@ -15,9 +15,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * and the value.
  */
 final class UsageErrors {
-  /** Commands that live on the study (Spark) classpath; the launcher routes them there. */
-  static final Set<String> STUDY_COMMANDS = Set.of("study", "query");
-
   private UsageErrors() {}
 
   static String describe(ParameterException ex) {
@@ -39,11 +36,14 @@ final class UsageErrors {
       spec.options().forEach(o -> names.addAll(List.of(o.names())));
       return "unknown option '" + name + "'" + suggestion(name, names);
     }
+    if (spec.parent() == null && GlobalArgs.SPARK_COMMANDS.contains(token)) { // started without Spark
+      return "'" + token + "' needs Spark on the class path; run it through the ./mlsysim launcher, which adds it";
+    }
     if (!spec.subcommands().isEmpty()) {
       Set<String> names = new TreeSet<>(spec.subcommands().keySet());
       names.remove("help");
       if (spec.parent() == null) {
-        names.addAll(STUDY_COMMANDS);
+        names.addAll(GlobalArgs.SPARK_COMMANDS);
       }
       return "unknown command '" + token + "' for " + spec.qualifiedName() + suggestion(token, names)
           + "; commands: " + String.join(", ", names);
