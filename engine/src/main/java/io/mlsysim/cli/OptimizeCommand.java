@@ -73,9 +73,11 @@ final class OptimizeCommand implements Callable<Integer> {
       ResultPrinter.print(global, List.of(view));
       if (r instanceof SearchResult s && !s.ranked().isEmpty()) {
         TextTable t = new TextTable(List.of("rank", "configuration", "objective"), List.of(true, false, true));
-        int i = 1;
+        List<String> objectives = DistinctDigits.format(s.ranked().stream().map(c -> c.objective()).toList());
+        int i = 0;
         for (SearchResult.Candidate c : s.ranked()) {
-          t.add(List.of(String.valueOf(i++), String.valueOf(c.config()), io.mlsysim.units.Display.number(c.objective())));
+          t.add(List.of(String.valueOf(i + 1), String.valueOf(c.config()), objectives.get(i)));
+          i++;
         }
         global.out().print(t.render(global.format()));
         global.out().flush();

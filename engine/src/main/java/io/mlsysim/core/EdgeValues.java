@@ -49,14 +49,11 @@ public final class EdgeValues {
         }
       }
       case FLAG -> {
-        if (raw instanceof Boolean b) {
-          v = b ? 1 : 0;
-        } else if (raw instanceof CharSequence s
-            && (s.toString().equalsIgnoreCase("true") || s.toString().equalsIgnoreCase("false"))) {
-          v = Boolean.parseBoolean(s.toString()) ? 1 : 0;
-        } else {
+        Boolean b = FlagSpelling.parse(raw);
+        if (b == null) {
           throw wrongType(port, raw);
         }
+        v = b ? 1 : 0;
       }
       default -> throw new IllegalStateException(port.name() + " is not numeric");
     }
@@ -131,6 +128,9 @@ public final class EdgeValues {
   }
 
   private static String example(Port<?> port) {
+    if (port.shape() == Port.Shape.FLAG) {
+      return "; write " + FlagSpelling.ACCEPTED;
+    }
     return port.shape() == Port.Shape.QUANTITY ? ", e.g. \"" + port.kind().example() + "\"" : "";
   }
 }

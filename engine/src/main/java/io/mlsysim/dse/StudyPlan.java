@@ -327,14 +327,16 @@ public final class StudyPlan implements Serializable {
         long[] vals = new long[v.values().size()];
         for (int i = 0; i < vals.length; i++) {
           Object o = v.values().get(i);
-          if (in.flag() && o instanceof Boolean b) {
-            o = b ? 1L : 0L; // a flag is stored as 1 or 0, as the pipeline holds it
+          if (in.flag()) { // a flag is stored as 1 or 0, as the pipeline holds it
+            Boolean b = io.mlsysim.core.FlagSpelling.parse(o);
+            if (b == null) {
+              throw spec.error(field, "'" + n + "' is a flag: write " + io.mlsysim.core.FlagSpelling.ACCEPTED
+                  + ", got " + o);
+            }
+            o = b ? 1L : 0L;
           }
           if (!(o instanceof Long l)) {
             throw spec.error(field, "'" + n + "' takes integers, got " + o);
-          }
-          if (in.flag() && l != 0 && l != 1) {
-            throw spec.error(field, "'" + n + "' is a flag: write true or false (or 1 or 0), got " + l);
           }
           vals[i] = l;
         }

@@ -59,7 +59,9 @@ public final class EconomicsModel extends Model<EconomicsModel.EconomicsResult> 
       }
       t.add("Capital Wall: TCO " + usd(tco) + " = CapEx share " + usd(capexForPeriod) + " + energy " + usd(energyCost)
           + " + maintenance " + usd(maintenanceCost));
-      t.add("electricity at " + Display.number(energyPrice * 3.6e6) + " USD/kWh (" + priceSource + ")");
+      t.add("electricity at " + Display.number(energyPrice * 3.6e6) + " USD/kWh (" + priceSource
+          + ("default".equals(priceSource) ? ": the grid has no electricity price in the zoo; set electricity_price "
+              + "for the region's" : "") + ")");
       return t;
     }
 

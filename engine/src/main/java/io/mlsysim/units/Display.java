@@ -18,9 +18,10 @@ public final class Display {
     if (Double.isInfinite(canonical)) {
       return (canonical > 0 ? "∞" : "-∞") + suffix(kind.displaySymbol());
     }
-    if (kind == QuantityKind.DATA_SIZE && isBinaryRound(canonical)) {
-      return binary(canonical);
-    }
+    // Sizes are printed in SI units (GB = 1e9 B) everywhere, like every other unit printed (GB/s,
+    // TFLOP/s) and like the memory walls compare them. Vendors' "80 GB" of HBM is 80 GiB, so an
+    // H100 reads 85.9 GB; a table printing 80 GiB for it beside another printing 85.9 GB would
+    // look like two different chips. Inputs may still be written in GiB.
     return switch (kind.scale()) {
       case METRIC -> metric(canonical, kind.displaySymbol());
       case TIME -> time(canonical);
@@ -73,30 +74,6 @@ public final class Display {
       i++;
     }
     return number(scaled) + " " + METRIC_PREFIX[i] + unit;
-  }
-
-  /** Memory sizes are sold in binary units: 80 GiB reads better than 85.9 GB. */
-  private static boolean isBinaryRound(double bytes) {
-    if (bytes < 1024) {
-      return false;
-    }
-    double v = bytes;
-    while (v >= 1024) {
-      v /= 1024;
-    }
-    double tenths = v * 10;
-    return Math.abs(tenths - Math.rint(tenths)) < 1e-9;
-  }
-
-  private static String binary(double bytes) {
-    String[] prefixes = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
-    int i = 0;
-    double v = bytes;
-    while (Math.abs(v) >= 1024 && i < prefixes.length - 1) {
-      v /= 1024;
-      i++;
-    }
-    return number(v) + " " + prefixes[i] + "B";
   }
 
   private static String time(double seconds) {

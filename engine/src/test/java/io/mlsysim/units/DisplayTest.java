@@ -11,10 +11,10 @@ class DisplayTest {
   @CsvSource(delimiter = '|', value = {
       "3.35e12       | DATA_RATE    | 3.35 TB/s",
       "0.005194159   | TIME         | 5.19 ms",
-      "85899345920   | DATA_SIZE    | 80 GiB",
+      "85899345920   | DATA_SIZE    | 85.9 GB",   // 80 GiB: sizes are SI everywhere
       "85.899e9      | DATA_SIZE    | 85.9 GB",
-      "532480        | DATA_SIZE    | 520 KiB",
-      "14843406974976 | DATA_SIZE   | 13.5 TiB",
+      "532480        | DATA_SIZE    | 532 kB",
+      "14843406974976 | DATA_SIZE   | 14.8 TB",
       "3e6           | MONEY        | 3,000,000 USD",
       "0.5           | MONEY        | 0.5 USD",
       "989e12        | COMPUTE_RATE | 989 TFLOP/s",
