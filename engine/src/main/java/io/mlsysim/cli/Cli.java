@@ -35,6 +35,17 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
 
   /** Runs one command line and returns its exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    int code = commandLine(out, err).execute(GlobalArgs.moveLast(args));
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /**
+   * The whole command tree, extensions included, as {@link #run} executes it: for tests that walk
+   * every command. Give it lines through {@link GlobalArgs#moveLast}, as {@link #run} does.
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Cli());
     for (CliExtension ext : java.util.ServiceLoader.load(CliExtension.class)) {
       ext.commands().forEach(cl::addSubcommand);
@@ -89,10 +100,7 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
         io.mlsysim.zoo.Zoo.setCurrent(before);
       }
     });
-    int code = cl.execute(GlobalArgs.moveLast(args));
-    out.flush();
-    err.flush();
-    return code;
+    return cl;
   }
 
   /** Runs the command; --plugins it does not read itself are made visible to it (see {@link PluginContext}). */

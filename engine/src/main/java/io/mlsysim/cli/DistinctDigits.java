@@ -49,6 +49,8 @@ final class DistinctDigits {
     if (abs < 1e-4 || abs >= 1e9) {
       return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
     }
-    return new BigDecimal(v).round(new MathContext(digits)).toPlainString(); // 0.160: the zero is a digit
+    BigDecimal b = new BigDecimal(v).round(new MathContext(digits));
+    int scale = digits - b.precision() + b.scale(); // keep trailing zeros: 0.160 and 12.0 show three digits
+    return (scale > b.scale() ? b.setScale(scale) : b).toPlainString();
   }
 }

@@ -56,7 +56,7 @@ public final class GlobalArgs {
   }
 
   /** The line with every global option (and its value) moved to the end, before a {@code --} if any. */
-  static String[] moveLast(String[] args) {
+  public static String[] moveLast(String[] args) {
     List<String> rest = new ArrayList<>();
     List<String> globals = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {

@@ -1,0 +1,116 @@
+package io.mlsysim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./mlsysim} script, copied into a scratch project whose {@code mvn} and
+ * {@code java} are two-line scripts that record how they were called: which module the launcher
+ * builds, when, and on which class path it starts the CLI. (A real build per case would take
+ * minutes; what is under test is the launcher's decision, not Maven.)
+ */
+class LauncherRoutingTest {
+  @TempDir Path project;
+  Path log;
+
+  @BeforeEach
+  void scratchProject() throws Exception {
+    Files.copy(LauncherTest.projectRoot().resolve("mlsysim"), project.resolve("mlsysim"));
+    project.resolve("mlsysim").toFile().setExecutable(true);
+    for (String f : List.of("pom.xml", "engine/pom.xml", "engine/src/main/java/A.java", "spark-jobs/pom.xml",
+        "spark-jobs/src/main/java/B.java")) {
+      Path p = project.resolve(f);
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "");
+      Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    }
+    log = project.resolve("calls.log");
+    Path bin = Files.createDirectories(project.resolve("bin"));
+    // mvn makes what a real package run leaves behind: each built module's runtime class path.
+    script(bin.resolve("mvn"), "echo \"mvn $*\" >> '" + log + "'\n"
+        + "mkdir -p engine/target && touch engine/target/runtime-classpath.txt\n"
+        + "case \"$*\" in *spark-jobs*) mkdir -p spark-jobs/target && touch spark-jobs/target/runtime-classpath.txt;; esac\n");
+    script(bin.resolve("java"), "for a in \"$@\"; do case \"$a\" in *spark-jobs/target/classes*) "
+        + "echo 'java spark' >> '" + log + "'; exit 0;; esac; done\necho 'java engine' >> '" + log + "'\n");
+  }
+
+  private static void script(Path p, String body) throws Exception {
+    Files.writeString(p, "#!/usr/bin/env bash\n" + body);
+    p.toFile().setExecutable(true);
+  }
+
+  /** Runs the launcher and returns the calls it made (mvn …, java engine|spark). */
+  List<String> launch(String... args) throws Exception {
+    Files.deleteIfExists(log);
+    List<String> cmd = new ArrayList<>(List.of(project.resolve("mlsysim").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
+    pb.environment().put("PATH", project.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
+    pb.environment().remove("MLSYSIM_SKIP_BUILD");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "launcher did not finish");
+    assertEquals(0, p.exitValue(), output);
+    return Files.exists(log) ? Files.readAllLines(log) : List.of();
+  }
+
+  @Test
+  void globalOptionsBeforeASparkCommandStillRouteItToSpark() throws Exception {
+    launch("eval", "x"); // builds the engine first
+    launch("study", "show"); // and spark-jobs
+    for (String[] line : List.of(new String[] {"--registry", "configs/x", "study", "show"},
+        new String[] {"--plugins", "x.jar", "-o", "json", "study", "run", "s.yaml"},
+        new String[] {"--output=json", "query", "SELECT 1"}, new String[] {"help", "study"},
+        new String[] {"mcp", "--help"})) {
+      assertEquals(List.of("java spark"), launch(line), String.join(" ", line));
+    }
+    for (String[] line : List.of(new String[] {"--registry", "study", "eval", "a", "b"}, new String[] {"help", "eval"},
+        new String[] {"help"}, new String[] {"--version"}, new String[] {"-o", "json", "zoo", "hardware"})) {
+      assertEquals(List.of("java engine"), launch(line), String.join(" ", line));
+    }
+  }
+
+  /** A study builds both modules; eval afterwards starts at once, until an engine source changes. */
+  @Test
+  void aModuleIsRebuiltOnlyWhenOneOfItsSourcesChanged() throws Exception {
+    assertEquals(List.of("mvn -B -q -Dstyle.color=never -pl spark-jobs -am package -DskipTests", "java spark"),
+        launch("study", "show"));
+    assertEquals(List.of("java engine"), launch("eval", "Llama3_8B", "H100"), "the study's build built the engine");
+    assertEquals(List.of("java spark"), launch("study", "show"));
+    Thread.sleep(20); // an edit after those builds (file times are finer than this)
+    Files.setLastModifiedTime(project.resolve("engine/src/main/java/A.java"), FileTime.fromMillis(System.currentTimeMillis()));
+    Thread.sleep(20);
+    assertEquals(List.of("mvn -B -q -Dstyle.color=never -pl engine -am package -DskipTests", "java engine"),
+        launch("eval", "Llama3_8B", "H100"));
+    assertEquals(List.of("mvn -B -q -Dstyle.color=never -pl spark-jobs -am package -DskipTests", "java spark"),
+        launch("study", "show"), "spark-jobs depends on the engine's sources too");
+    assertEquals(List.of("java engine"), launch("eval", "Llama3_8B", "H100"));
+  }
+
+  /** The launcher skips the values of exactly the global options the Java side reads (GlobalArgs). */
+  @Test
+  void theLauncherSkipsTheValuesOfTheSameGlobalOptionsAsTheCli() throws Exception {
+    String line = Files.readAllLines(LauncherTest.projectRoot().resolve("mlsysim")).stream()
+        .filter(l -> l.contains("# global options whose value follows")).findFirst().orElseThrow();
+    String pattern = line.trim().substring(0, line.trim().indexOf(')'));
+    assertEquals(Set.copyOf(GlobalArgs.WITH_VALUE), Set.of(pattern.split("\\|")));
+    String spark = Files.readAllLines(LauncherTest.projectRoot().resolve("mlsysim")).stream()
+        .filter(l -> l.startsWith("case \"$first_command\" in")).findFirst().orElseThrow();
+    String names = spark.substring(spark.indexOf(" in ") + 4, spark.indexOf(')'));
+    assertEquals(GlobalArgs.SPARK_COMMANDS, Set.of(names.trim().split("\\|")));
+  }
+}
