@@ -250,4 +250,20 @@ class StudySpecTest {
     assertEquals("IllegalStateException: three is bad", e.reason);
     assertFalse(e.feasible);
   }
+
+  /** A flag in a study takes the spellings the command line takes (FlagSpelling): yes/no, true/false, 1/0. */
+  @Test
+  void aFlagDimensionTakesEverySpelling() {
+    for (String values : java.util.List.of("[yes, no]", "[true, false]", "[1, 0]", "['YES', 'No']")) {
+      StudyPlan plan = StudyPlan.compile(StudySpec.parse("flag.yaml", SMALL.replace("  overlap_efficiency:",
+          "  overlap_comm: " + values + "\n  overlap_efficiency:")), ZOO);
+      Dimension d = plan.space().dimensions().stream().filter(x -> x.name().equals("overlap_comm")).findFirst()
+          .orElseThrow();
+      assertEquals(2, d.size(), values);
+      assertEquals(1.0, d.valueAt(0), values + ": on is stored as 1");
+      assertEquals(0.0, d.valueAt(1), values + ": off is stored as 0");
+    }
+    String m = error(SMALL.replace("  overlap_efficiency:", "  overlap_comm: [maybe]\n  overlap_efficiency:"));
+    assertTrue(m.contains("overlap_comm") && m.contains("maybe") && m.contains("true/false, yes/no or 1/0"), m);
+  }
 }
