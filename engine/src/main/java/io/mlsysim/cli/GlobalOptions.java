@@ -6,8 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options every command accepts. {@link Cli} moves them to the end of the command line so they
- * may be written anywhere ({@code mlsysim --output json zoo hardware} works too).
+ * Options every command accepts: the engine's commands mix this in, and {@link EveryCommand} adds
+ * the ones a plugged-in command lacks. {@link GlobalArgs} moves them to the end of the command line
+ * so they may be written anywhere ({@code mlsysim --output json zoo hardware} works too).
  */
 final class GlobalOptions {
   static final String OUTPUT = "--output";

@@ -142,4 +142,22 @@ class GlobalOptionsOnSparkCommandsTest {
     assertEquals(0, frontier.code(), frontier.err());
     assertTrue(frontier.out().startsWith("Pareto frontier of plugin"), frontier.out());
   }
+
+  /** Through the real launcher: a global option before 'study' still starts it on the Spark class path. */
+  @Test
+  void theLauncherRoutesAGlobalOptionBeforeStudyToSpark() throws Exception {
+    Path project = Path.of("..").toAbsolutePath().normalize();
+    Path err = dir.resolve("err.txt");
+    ProcessBuilder pb = new ProcessBuilder(project.resolve("mlsysim").toString(), "--registry", OVERLAY.toString(),
+        "study", "show", "--out", dir.resolve("none").toString(), "--master", "local[1]")
+        .directory(dir.toFile()).redirectError(err.toFile());
+    pb.environment().put("MLSYSIM_SKIP_BUILD", "1"); // run what this build made
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the launcher did not finish");
+    String stderr = Files.readString(err);
+    assertEquals(0, p.exitValue(), stderr);
+    assertTrue(!stderr.contains("unknown") && !stderr.contains("needs Spark"), stderr);
+    assertTrue(out.contains("study") && out.contains("run_id"), "the (empty) listing's header: " + out);
+  }
 }
