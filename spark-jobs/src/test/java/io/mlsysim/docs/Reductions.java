@@ -56,10 +56,12 @@ final class Reductions {
         "a JMH run takes minutes of a quiet machine (docs/benchmarks.md reports them); the benchmark it "
             + "names must exist and its options must be JMH's",
         (m, c) -> check(() -> checkJmhArguments(m.group(1).strip())));
-    add("a cluster submission", "^spark-submit --class io\\.mlsysim\\.spark\\.StudyJob .*?\\S+-job\\.jar (\\S+)(.*)$",
-        "needs a cluster (StandaloneClusterIT submits the job jar to one on 127.0.0.1); here the same study with "
-            + "the same options runs on embedded Spark, with the tables under the working directory",
-        (m, c) -> run("./mlsysim study run " + m.group(1) + withLocalRoot(m.group(2))));
+    add("a cluster submission", "^spark-submit (.*?)--class io\\.mlsysim\\.spark\\.StudyJob .*?\\S+-job\\.jar (\\S+)(.*)$",
+        "needs a cluster (StandaloneClusterIT submits the job jar to one on 127.0.0.1, in client and in cluster "
+            + "deploy mode); here the same study with the same options runs on embedded Spark: tables and overlays "
+            + "named by hdfs:// URIs become a folder under the working directory and the shipped example overlays, "
+            + "and a spec shipped with --files is read from where it was shipped from",
+        (m, c) -> run("./mlsysim study run " + shippedSpec(m.group(1), m.group(2)) + onThisMachine(m.group(3))));
     add("the nights before", "^\\./mlsysim study diff quickstart --out /var/lib/mlsysim/studies$",
         "shown after a nightly schedule has run the study twice into /var/lib; here the quickstart runs once more "
             + "into the working directory's stand-in for that folder (a run came from docs/studies.md), then the diff",
@@ -129,8 +131,22 @@ final class Reductions {
     return new Reduced(null, check);
   }
 
-  private String withLocalRoot(String options) {
-    return options.replaceAll("--out \\S+", "--out spark-submit-studies");
+  /** The spec's path: a bare name shipped with {@code --files} is the shipped file. */
+  private static String shippedSpec(String submitOptions, String spec) {
+    Matcher files = Pattern.compile("--files (\\S+)").matcher(submitOptions);
+    if (files.find() && !spec.contains("/")) {
+      for (String f : files.group(1).split(",")) {
+        if (Path.of(f).getFileName().toString().equals(spec)) {
+          return f;
+        }
+      }
+    }
+    return spec;
+  }
+
+  private static String onThisMachine(String jobOptions) {
+    return jobOptions.replaceAll("--out \\S+", "--out spark-submit-studies")
+        .replaceAll("--registry hdfs://\\S+", "--registry configs/registry/examples");
   }
 
   private List<String> quickstartRunIds() throws Exception {
