@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ShippedOverlayTest {
 
   @Test
-  void exampleOverlayAddsItsChip() {
+  void exampleOverlayAddsItsChipANodeOfItAndAClusterOfThoseNodes() {
     Path examples = Path.of(System.getProperty("user.dir")).getParent().resolve("configs/registry/examples");
     Zoo zoo = Zoo.withOverlays(List.of(examples));
     HardwareNode chip = zoo.hardware().get("acme_x1");
@@ -22,6 +22,12 @@ class ShippedOverlayTest {
     assertEquals(600e9, chip.nvlink().perDirectionBandwidth(), 1);
     assertEquals(Zoo.builtIn().hardware().size() + 1, zoo.hardware().size());
     assertNotEquals(Zoo.builtIn().digest(), zoo.digest());
-    assertEquals(1, zoo.overlays().size());
+    // one file per kind, loaded in name order: the chip, a node of eight, a cluster of eight nodes
+    assertEquals(List.of("my-accelerator.yaml", "my-node.yaml", "my-training-cluster.yaml"),
+        zoo.overlays().stream().map(o -> Path.of(o).getFileName().toString()).toList());
+    io.mlsysim.systems.Fleet cluster = zoo.fleets().get("Acme_X1_64");
+    assertEquals(chip, cluster.accelerator());
+    assertEquals(8 * 8, cluster.totalAccelerators());
+    assertEquals(Zoo.builtIn().fleets().size() + 1, zoo.fleets().size());
   }
 }
