@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "query", mixinStandardHelpOptions = true,
     description = {"Runs Spark SQL over study tables: views results, frontier, runs, sources, frontier_changes "
         + "(committed runs only).",
-        "Example: mlsysim query \"SELECT hardware, min(step_time_s) FROM results WHERE status='ok' GROUP BY hardware\""})
+        "Example: mlsysim query \"SELECT fleet, min(duration_s) / 86400 AS days FROM results WHERE status='ok' GROUP BY fleet ORDER BY days\""})
 final class QueryCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

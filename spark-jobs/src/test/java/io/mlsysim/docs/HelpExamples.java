@@ -1,11 +1,11 @@
 package io.mlsysim.docs;
 
 import io.mlsysim.cli.Cli;
-import io.mlsysim.cli.CliExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.ServiceLoader;
 import picocli.CommandLine;
 
 /**
@@ -16,10 +16,8 @@ final class HelpExamples {
   private HelpExamples() {}
 
   static List<DocumentedCommand> all() {
-    CommandLine root = new CommandLine(new Cli());
-    for (CliExtension ext : ServiceLoader.load(CliExtension.class)) {
-      ext.commands().forEach(root::addSubcommand);
-    }
+    // the tree the command line itself builds, plugged-in commands included
+    CommandLine root = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     List<DocumentedCommand> out = new ArrayList<>();
     collect(root, out);
     return out;
