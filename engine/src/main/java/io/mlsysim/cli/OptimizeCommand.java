@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "optimize", description = "Search a design space: parallelism, batching, placement or hardware.",
     footer = {"", "Examples:",
         "  mlsysim optimize parallelism --set workload=Llama3_70B --set fleet=Frontier_8K --set batch=1024",
-        "  mlsysim optimize batching --set workload=Llama3_8B --set hardware=H100 --set qps=20 --set sla='500 ms'",
+        "  mlsysim optimize batching --set workload=Llama3_8B --set hardware=H100 --set seq_len=512 --set qps='2 /s' --set sla='10 s'",
         "  mlsysim optimize placement --set fleet=Frontier_8K --set duration='30 days' --set mfu=0.4",
         "  mlsysim optimize hardware --set min_flops='500 TFLOP/s'"})
 final class OptimizeCommand implements Callable<Integer> {

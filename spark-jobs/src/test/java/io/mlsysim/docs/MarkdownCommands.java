@@ -62,6 +62,9 @@ final class MarkdownCommands {
         j++;
         if (text.toString().endsWith("\\")) {
           text.setLength(text.length() - 1);
+          while (text.length() > 0 && text.charAt(text.length() - 1) == ' ') {
+            text.setLength(text.length() - 1);
+          }
           text.append(' ').append(body.get(j).strip());
         } else {
           text.append('\n').append(body.get(j));

@@ -30,7 +30,7 @@ class MarkdownCommandsTest {
     assertEquals(4, cs.size(), cs.toString());
     assertEquals(new DocumentedCommand("d.md", 4, "./mlsysim schema plan > plan.json", 0, List.of()), cs.get(0));
     assertEquals(2, cs.get(1).expectedExit());
-    assertEquals("./mlsysim run M --set a=1  --set b=2", cs.get(2).text());
+    assertEquals("./mlsysim run M --set a=1 --set b=2", cs.get(2).text());
     assertEquals(6, cs.get(2).line());
     assertEquals("./mlsysim query \"SELECT a\n                 FROM t\"", cs.get(3).text());
   }
@@ -83,5 +83,7 @@ class MarkdownCommandsTest {
     assertNotNull(OutputMatch.mismatch(List.of("head 1", "middle"), actual), "not one after another");
     assertNotNull(OutputMatch.mismatch(List.of("tail", "…", "head 1"), actual), "out of order");
     assertNotNull(OutputMatch.mismatch(List.of("head 3"), actual));
+    assertNull(OutputMatch.mismatch(List.of("warning: …", "head 1"), actual), "a line's start");
+    assertNotNull(OutputMatch.mismatch(List.of("warning: y…"), actual));
   }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * compared with trailing blanks trimmed; a line that is only an ellipsis ("…" or "...", or
  * "… (shortened here)") stands for any number of lines, so a document may show the head of a
  * long output, or its head and tail. Every other documented line must appear, in order, and
- * lines between two ellipses must appear one after another.
+ * lines between two ellipses must appear one after another. A line that ends in "…" shows the
+ * start of a longer line.
  */
 final class OutputMatch {
   private OutputMatch() {}
@@ -45,11 +46,23 @@ final class OutputMatch {
 
   private static int find(List<String> segment, List<String> got, int from) {
     for (int start = from; start + segment.size() <= got.size(); start++) {
-      if (got.subList(start, start + segment.size()).equals(segment)) {
+      boolean all = true;
+      for (int k = 0; k < segment.size() && all; k++) {
+        all = shows(segment.get(k), got.get(start + k));
+      }
+      if (all) {
         return start;
       }
     }
     return -1;
+  }
+
+  /** A documented line shows an output line when equal, or when it ends in "…" and is the line's start. */
+  private static boolean shows(String documented, String line) {
+    if (documented.endsWith("…") && documented.length() > 1) {
+      return line.startsWith(documented.substring(0, documented.length() - 1));
+    }
+    return documented.equals(line);
   }
 
   static boolean isEllipsis(String line) {

@@ -56,7 +56,7 @@ final class Reductions {
         "a JMH run takes minutes of a quiet machine (docs/benchmarks.md reports them); the benchmark it "
             + "names must exist and its options must be JMH's",
         (m, c) -> check(() -> checkJmhArguments(m.group(1).strip())));
-    add("a cluster submission", "^spark-submit (.*?)--class io\\.mlsysim\\.spark\\.StudyJob .*?\\S+-job\\.jar (\\S+)(.*)$",
+    add("a cluster submission", "^spark-submit (.*?)--class io\\.mlsysim\\.spark\\.StudyJob .*?\\S+-job\\.jar\\s+(\\S+)(.*)$",
         "needs a cluster (StandaloneClusterIT submits the job jar to one on 127.0.0.1, in client and in cluster "
             + "deploy mode); here the same study with the same options runs on embedded Spark: tables and overlays "
             + "named by hdfs:// URIs become a folder under the working directory and the shipped example overlays, "
