@@ -91,9 +91,13 @@ class LauncherRoutingTest {
         launch("study", "show"));
     assertEquals(List.of("java engine"), launch("eval", "Llama3_8B", "H100"), "the study's build built the engine");
     assertEquals(List.of("java spark"), launch("study", "show"));
-    Thread.sleep(20); // an edit after those builds (file times are finer than this)
-    Files.setLastModifiedTime(project.resolve("engine/src/main/java/A.java"), FileTime.fromMillis(System.currentTimeMillis()));
-    Thread.sleep(20);
+    // an edit after those builds, set by file times rather than by waiting: the stamps go 10 s
+    // back, the source 5 s back, so the source is newer than the stamps and older than any new build
+    long now = System.currentTimeMillis();
+    for (String stamp : List.of("engine/target/.mlsysim-built", "spark-jobs/target/.mlsysim-built")) {
+      Files.setLastModifiedTime(project.resolve(stamp), FileTime.fromMillis(now - 10_000));
+    }
+    Files.setLastModifiedTime(project.resolve("engine/src/main/java/A.java"), FileTime.fromMillis(now - 5_000));
     assertEquals(List.of("mvn -B -q -Dstyle.color=never -pl engine -am package -DskipTests", "java engine"),
         launch("eval", "Llama3_8B", "H100"));
     assertEquals(List.of("mvn -B -q -Dstyle.color=never -pl spark-jobs -am package -DskipTests", "java spark"),

@@ -61,7 +61,7 @@ class DocumentedCommandsTest {
       Files.createSymbolicLink(WORKDIR.resolve(linked), PROJECT.resolve(linked));
     }
     runner = new CommandRunner(WORKDIR);
-    reductions = new Reductions(WORKDIR, runner);
+    reductions = new Reductions(runner);
   }
 
   /** The documents, in the order a reader meets them: README first, then docs/, then configs/. */

@@ -31,12 +31,10 @@ final class Reductions {
 
   private record Reduction(String name, Pattern pattern, String why, Rule rule, int[] uses) {}
 
-  private final Path workdir;
   private final CommandRunner runner;
   private final List<Reduction> all = new ArrayList<>();
 
-  Reductions(Path workdir, CommandRunner runner) {
-    this.workdir = workdir;
+  Reductions(CommandRunner runner) {
     this.runner = runner;
     add("the test suite", "^mvn -B verify$",
         "this test runs inside that command; CI runs it (.ci/run), so here it is checked that CI does",
