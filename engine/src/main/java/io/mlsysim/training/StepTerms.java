@@ -32,12 +32,17 @@ public final class StepTerms {
   private static final StepTerm.Kind[] KINDS = new StepTerm.Kind[ALL.length];
   @SuppressWarnings("unchecked")
   private static final Port<Double>[] PORTS = new Port[ALL.length];
+  /** Positions of the terms of each kind, by kind ordinal, so a kind's sum touches only its terms. */
+  private static final int[][] OF_KIND = new int[StepTerm.Kind.values().length][];
 
   static {
     for (int i = 0; i < ALL.length; i++) {
       PER_MICROBATCH[i] = ALL[i].perMicrobatch();
       KINDS[i] = ALL[i].kind();
       PORTS[i] = ALL[i].port();
+    }
+    for (StepTerm.Kind k : StepTerm.Kind.values()) {
+      OF_KIND[k.ordinal()] = java.util.stream.IntStream.range(0, ALL.length).filter(i -> KINDS[i] == k).toArray();
     }
   }
 
@@ -76,8 +81,8 @@ public final class StepTerms {
   /** The seconds of the terms of one kind in {@code times} (as {@link #evaluate} filled it). */
   public static double sum(double[] times, StepTerm.Kind kind) {
     double total = 0;
-    for (int i = 0; i < times.length; i++) {
-      total += KINDS[i] == kind ? times[i] : 0;
+    for (int i : OF_KIND[kind.ordinal()]) {
+      total += times[i];
     }
     return total;
   }

@@ -12,13 +12,16 @@ import io.mlsysim.core.TypedAccess;
  * through undeclared names. Allocated once per frame and reused for every evaluation.
  */
 final class StageIO implements Inputs, Outputs {
-  private final Frame frame;
+  // the frame's arrays themselves, not the frame: one load fewer on every read and write
+  private final double[] doubles;
+  private final Object[] objects;
   private final int[] table;
   private final String stage;
   private final String who; // built once: the hot path must not allocate
 
   StageIO(Frame frame, int[] table, String stage) {
-    this.frame = frame;
+    this.doubles = frame.doubles;
+    this.objects = frame.objects;
     this.table = table;
     this.stage = stage;
     this.who = "stage '" + stage + "'";
@@ -70,22 +73,22 @@ final class StageIO implements Inputs, Outputs {
 
   @Override
   public double getDouble(Port<Double> port) {
-    return frame.doubles[numericSlot(port, QUANTITY, Port.Shape.QUANTITY, "getDouble")];
+    return doubles[numericSlot(port, QUANTITY, Port.Shape.QUANTITY, "getDouble")];
   }
 
   @Override
   public int getInt(Port<Integer> port) {
-    return (int) frame.doubles[numericSlot(port, INTEGER, Port.Shape.INTEGER, "getInt")];
+    return (int) doubles[numericSlot(port, INTEGER, Port.Shape.INTEGER, "getInt")];
   }
 
   @Override
   public boolean getFlag(Port<Boolean> port) {
-    return frame.doubles[numericSlot(port, FLAG, Port.Shape.FLAG, "getFlag")] != 0;
+    return doubles[numericSlot(port, FLAG, Port.Shape.FLAG, "getFlag")] != 0;
   }
 
   @Override
   public <T> T get(Port<T> port) {
-    Object v = frame.objects[objectSlot(port, "get")];
+    Object v = objects[objectSlot(port, "get")];
     if (v == null) {
       throw new InvalidInputException(port.name(), "stage '" + stage + "' needs input '"
           + port.name() + "' (" + port.typeLabel() + ") but it was not set");
@@ -97,21 +100,21 @@ final class StageIO implements Inputs, Outputs {
 
   @Override
   public void putDouble(Port<Double> port, double value) {
-    frame.doubles[numericSlot(port, QUANTITY, Port.Shape.QUANTITY, "putDouble")] = value;
+    doubles[numericSlot(port, QUANTITY, Port.Shape.QUANTITY, "putDouble")] = value;
   }
 
   @Override
   public void putInt(Port<Integer> port, int value) {
-    frame.doubles[numericSlot(port, INTEGER, Port.Shape.INTEGER, "putInt")] = value;
+    doubles[numericSlot(port, INTEGER, Port.Shape.INTEGER, "putInt")] = value;
   }
 
   @Override
   public void putFlag(Port<Boolean> port, boolean value) {
-    frame.doubles[numericSlot(port, FLAG, Port.Shape.FLAG, "putFlag")] = value ? 1 : 0;
+    doubles[numericSlot(port, FLAG, Port.Shape.FLAG, "putFlag")] = value ? 1 : 0;
   }
 
   @Override
   public <T> void put(Port<T> port, T value) {
-    frame.objects[objectSlot(port, "put")] = value;
+    objects[objectSlot(port, "put")] = value;
   }
 }

@@ -49,27 +49,28 @@ public final class DataParallelComm extends BaseStepTerm {
     if (gradients == 0 && j.zeroStage() < 3) {
       return 0;
     }
-    double reduceScatter = dp.halfAllReduce(f * dense * bg) + edp.halfAllReduce(f * expert * bg);
-    double gatherUpdated = dp.halfAllReduce(f * dense * bw) + edp.halfAllReduce(f * expert * bw);
-    double gatherAll = dp.halfAllReduce(dense * bw) + edp.halfAllReduce(expert * bw);
+    // each stage computes only the collectives it runs: this is evaluated for every candidate
+    double gradDense = f * dense * bg;
+    double gradExpert = f * expert * bg;
     double perStep;
     double perMicrobatch;
     switch (j.zeroStage()) {
       case 0 -> {
-        perStep = dp.allReduce(f * dense * bg) + edp.allReduce(f * expert * bg);
+        perStep = dp.allReduce(gradDense) + edp.allReduce(gradExpert);
         perMicrobatch = 0;
       }
       case 1 -> {
-        perStep = reduceScatter + gatherUpdated;
+        perStep = reduceScatter(dp, edp, gradDense, gradExpert) + gatherUpdated(dp, edp, f, dense, expert, bw);
         perMicrobatch = 0;
       }
       case 2 -> {
-        perStep = gatherUpdated;
-        perMicrobatch = reduceScatter;
+        perStep = gatherUpdated(dp, edp, f, dense, expert, bw);
+        perMicrobatch = reduceScatter(dp, edp, gradDense, gradExpert);
       }
       default -> {
         perStep = 0;
-        perMicrobatch = reduceScatter + 2 * gatherAll;
+        double gatherAll = dp.halfAllReduce(dense * bw) + edp.halfAllReduce(expert * bw);
+        perMicrobatch = reduceScatter(dp, edp, gradDense, gradExpert) + 2 * gatherAll;
       }
     }
     double congestion = c.options.congestion();
@@ -83,6 +84,16 @@ public final class DataParallelComm extends BaseStepTerm {
     double backward = 2 * c.layers() * c.layerForwardTime;
     double compute = c.m() * 3 * c.layers() * c.layerForwardTime;
     return exposed(perStep, eff * backward, lastBucket) + exposed(everyMicrobatch, eff * compute, lastBucket);
+  }
+
+  /** Reduce-scatter of the gradients, dense over dp and expert over the expert-data-parallel group. */
+  private static double reduceScatter(GroupLink dp, GroupLink edp, double gradDense, double gradExpert) {
+    return dp.halfAllReduce(gradDense) + edp.halfAllReduce(gradExpert);
+  }
+
+  /** All-gather of the updated trainable weights after a sharded optimizer step. */
+  private static double gatherUpdated(GroupLink dp, GroupLink edp, double f, double dense, double expert, double bw) {
+    return dp.halfAllReduce(f * dense * bw) + edp.halfAllReduce(f * expert * bw);
   }
 
   /** Communication {@code t} overlapped with {@code window} of compute, its last bucket always exposed. */
