@@ -108,9 +108,7 @@ final class StudyCommand implements Callable<Integer> {
     public Integer call() {
       checkFormat(format);
       checkLimit(limit);
-      if (runId != null && !runId.matches("[A-Za-z0-9_.-]{1,64}")) {
-        throw new IllegalArgumentException("--run-id '" + runId + "': use letters, digits, '.', '_' and '-'");
-      }
+      RunIds.check("--run-id", runId);
       // Everything the user wrote is checked before Spark starts, and so is where the tables go.
       Zoo zoo = Zoo.current();
       PluginJars jars = PluginJars.of(plugins);
@@ -144,10 +142,7 @@ final class StudyCommand implements Callable<Integer> {
       SparkSession spark = Sessions.local(master, "mlsysim study " + plan.name());
       jars.shipTo(spark.sparkContext());
       try {
-        stderr().printf("%s: %s (%s), %d dimensions, on %s%n", plan.name(), plan.strategy() == null
-            ? plan.strategySpec().population() + " × " + plan.strategySpec().generations() + " generations"
-            : String.format("%,d candidates", plan.strategy().count()), plan.strategyKind(), plan.space().count(),
-            spark.sparkContext().master());
+        stderr().println(StudyHeadline.of(plan, spark.sparkContext().master()));
         stderr().flush();
         StudyRunner.Summary s;
         try {
