@@ -99,6 +99,9 @@ final class StudyCommand implements Callable<Integer> {
         + "the same inputs fingerprint (spec, zoo, engine version, resolvers, strategy, seed)")
     boolean ifChanged;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress lines on stderr (errors still go there)")
+    boolean quiet;
+
     @Option(names = "--max-candidates", paramLabel = "N", defaultValue = "" + CandidateCap.DEFAULT,
         description = "refuse a study whose strategy would evaluate more candidates than this in one run "
             + "(default: ${DEFAULT-VALUE})")
@@ -142,17 +145,26 @@ final class StudyCommand implements Callable<Integer> {
       SparkSession spark = Sessions.local(master, "mlsysim study " + plan.name());
       jars.shipTo(spark.sparkContext());
       try {
-        stderr().println(StudyHeadline.of(plan, spark.sparkContext().master()));
-        stderr().flush();
+        if (!quiet) {
+          stderr().println(StudyHeadline.of(plan, spark.sparkContext().master()));
+          stderr().flush();
+        }
         StudyRunner.Summary s;
         try {
-          s = new StudyRunner(spark, stderr()).run(plan, zoo, new StudyRunner.Options(root, id, partitions));
+          s = new StudyRunner(spark, quiet ? null : stderr()).run(plan, zoo,
+              new StudyRunner.Options(root, id, partitions));
         } catch (RuntimeException e) { // a full disk or a revoked permission mid-run: one line, not a trace
           throw StorageProblem.of(e, root).<RuntimeException>map(p -> p).orElse(e);
         }
         RunHistory.Run committed = RunHistory.find(spark.sparkContext().hadoopConfiguration(), root, plan.name(),
             s.runId()).orElseThrow(() -> new IllegalStateException("run " + s.runId() + " is not committed"));
-        printFrontier(spark, root, plan, committed, 1, limit, format, stdout());
+        if (format.equalsIgnoreCase("json")) { // one object: run id, counts, table paths, frontier
+          java.io.StringWriter lines = new java.io.StringWriter();
+          printFrontier(spark, root, plan, committed, 1, limit, format, new PrintWriter(lines));
+          stdout().print(RunJson.of(s, lines.toString()));
+        } else {
+          printFrontier(spark, root, plan, committed, 1, limit, format, stdout());
+        }
         if (format.equalsIgnoreCase("text")) {
           stdout().printf("%nrun %s: %,d rows %s; tables under %s (mlsysim query \"SELECT … FROM results\")%n",
               s.runId(), s.rows(), s.statusCounts(), root);

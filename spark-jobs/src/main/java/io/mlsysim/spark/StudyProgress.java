@@ -1,0 +1,146 @@
+package io.mlsysim.spark;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Progress of a study's evaluation, counted in candidates rather than slices: executors add to an
+ * accumulator per row, and running tasks report it with every executor heartbeat
+ * ({@code spark.executor.heartbeatInterval}), so the first line comes seconds after the first
+ * evaluations even when a slice takes minutes. Finished tasks count their final value; a failed
+ * attempt's partial count is dropped (its retry counts again).
+ *
+ * <p>Lines go out on a clock: the first as soon as anything is counted and then every
+ * {@code every} when someone watches a terminal; only every {@code every} otherwise (a log file
+ * wants a line a minute, not a line a second). A last line says 100% when evaluation ends.
+ */
+final class StudyProgress extends SparkListener implements AutoCloseable {
+  /** When lines go out. */
+  record Pace(boolean firstAsap, long everyMillis) {
+    /** A terminal: the first line at once, then every 5 s; a log: every 30 s (MLSYSIM_PROGRESS_SECONDS). */
+    static Pace forStderr() {
+      String env = System.getenv("MLSYSIM_PROGRESS_SECONDS");
+      boolean terminal = System.console() != null;
+      long every = terminal ? 5 : 30;
+      if (env != null && env.matches("[1-9][0-9]{0,5}")) {
+        every = Long.parseLong(env);
+      }
+      return new Pace(terminal, every * 1000);
+    }
+  }
+
+  private final SparkContext sc;
+  private final String study;
+  private final long total;
+  private final PrintWriter out;
+  private final Pace pace;
+  private final LongAccumulator evaluated;
+  private final AtomicLong finished = new AtomicLong();
+  private final Map<Long, Long> running = new ConcurrentHashMap<>();
+  private final long start = System.nanoTime();
+  private final ScheduledExecutorService clock;
+  private volatile long lastPrint = System.nanoTime();
+  private volatile boolean printed;
+
+  StudyProgress(SparkContext sc, String study, long total, PrintWriter out, Pace pace) {
+    this.sc = sc;
+    this.study = study;
+    this.total = total;
+    this.out = out;
+    this.pace = pace;
+    this.evaluated = sc.longAccumulator("mlsysim evaluated candidates");
+    sc.addSparkListener(this);
+    this.clock = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mlsysim-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    clock.scheduleWithFixedDelay(this::tick, 500, 500, TimeUnit.MILLISECONDS);
+  }
+
+  /** What executors add to, one per evaluated candidate. */
+  LongAccumulator counter() {
+    return evaluated;
+  }
+
+  /** Candidates evaluated so far (finished tasks plus what running tasks last reported). */
+  long done() {
+    long d = finished.get();
+    for (long v : running.values()) {
+      d += v;
+    }
+    return Math.min(d, total);
+  }
+
+  @Override
+  public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
+    for (scala.Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> t
+        : scala.jdk.javaapi.CollectionConverters.asJava(update.accumUpdates())) {
+      Long v = valueOf(t._4());
+      if (v != null) {
+        running.put((Long) t._1(), v);
+      }
+    }
+  }
+
+  @Override
+  public void onTaskEnd(SparkListenerTaskEnd end) {
+    Long before = running.remove(end.taskInfo().taskId());
+    if (end.taskInfo().successful()) {
+      Long v = valueOf(end.taskInfo().accumulables());
+      finished.addAndGet(v != null ? v : before != null ? before : 0);
+    }
+  }
+
+  private Long valueOf(scala.collection.Seq<AccumulableInfo> infos) {
+    for (AccumulableInfo i : scala.jdk.javaapi.CollectionConverters.asJava(infos)) {
+      if (i.id() == evaluated.id() && i.update().isDefined()) {
+        return ((Number) i.update().get()).longValue();
+      }
+    }
+    return null;
+  }
+
+  private void tick() {
+    long now = System.nanoTime();
+    long d = done();
+    boolean due = !printed && pace.firstAsap() ? d > 0 : now - lastPrint >= pace.everyMillis() * 1_000_000L;
+    if (due && d < total) {
+      print(d, now);
+    }
+  }
+
+  private void print(long d, long now) {
+    lastPrint = now;
+    printed = true;
+    synchronized (out) {
+      out.println(ProgressLine.of(study, d, total, (now - start) / 1e9));
+      out.flush();
+    }
+  }
+
+  /** Stops the clock and, when evaluation completed, says so. */
+  void finish(boolean completed) {
+    close();
+    if (completed) {
+      print(total, System.nanoTime());
+    }
+  }
+
+  @Override
+  public void close() {
+    clock.shutdownNow();
+    sc.removeSparkListener(this);
+  }
+}
