@@ -150,11 +150,21 @@ final class StudyCommand implements Callable<Integer> {
           stderr().flush();
         }
         StudyRunner.Summary s;
-        try {
-          s = new StudyRunner(spark, quiet ? null : stderr()).run(plan, zoo,
-              new StudyRunner.Options(root, id, partitions));
-        } catch (RuntimeException e) { // a full disk or a revoked permission mid-run: one line, not a trace
-          throw StorageProblem.of(e, root).<RuntimeException>map(p -> p).orElse(e);
+        try (CtrlC ctrlC = CtrlC.during(spark.sparkContext(), stderr(), "study run of " + plan.name())) {
+          try {
+            s = new StudyRunner(spark, quiet ? null : stderr()).run(plan, zoo,
+                new StudyRunner.Options(root, id, partitions));
+          } catch (Exception e) { // Spark's exceptions are checked ones, thrown undeclared from Scala
+            if (ctrlC.pressed()) { // the line is out; the cancelled jobs' exceptions are no news
+              return CtrlC.EXIT;
+            }
+            // a full disk or a revoked permission mid-run: one line, not a trace
+            java.util.Optional<StorageProblem> storage = StorageProblem.of(e, root);
+            if (storage.isPresent()) {
+              throw storage.get();
+            }
+            throw CtrlC.<RuntimeException>rethrow(e);
+          }
         }
         RunHistory.Run committed = RunHistory.find(spark.sparkContext().hadoopConfiguration(), root, plan.name(),
             s.runId()).orElseThrow(() -> new IllegalStateException("run " + s.runId() + " is not committed"));

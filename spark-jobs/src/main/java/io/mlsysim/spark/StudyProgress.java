@@ -122,6 +122,9 @@ final class StudyProgress extends SparkListener implements AutoCloseable {
   }
 
   private void print(long d, long now) {
+    if (CtrlC.anyPressed()) {
+      return;
+    }
     lastPrint = now;
     printed = true;
     synchronized (out) {

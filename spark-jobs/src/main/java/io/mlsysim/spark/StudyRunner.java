@@ -303,7 +303,7 @@ public final class StudyRunner {
       long to = Math.multiplyHigh(slice + 1, count) == 0 ? (slice + 1) * count / slices : bigSplit(slice + 1);
       Iterator<org.apache.spark.sql.catalyst.InternalRow> rows = StudyRows.rows(plan.value(), from, to, generation,
           evaluate);
-      return counter == null ? rows : new Counted(rows, counter);
+      return new Counted(rows, counter, org.apache.spark.TaskContext.get());
     }
 
     private long bigSplit(long k) {
@@ -380,18 +380,39 @@ public final class StudyRunner {
     return spark.createDataFrame(List.of(RowFactory.create(r.values().toArray())), DataTypes.createStructType(fields));
   }
 
-  /** Rows as they are evaluated, each counted once (for {@link StudyProgress}). */
-  private record Counted(Iterator<org.apache.spark.sql.catalyst.InternalRow> rows,
-      org.apache.spark.util.LongAccumulator counter) implements Iterator<org.apache.spark.sql.catalyst.InternalRow> {
+  /**
+   * Rows as they are evaluated: each counted once (for {@link StudyProgress}, when a counter is
+   * given), and a cancelled task (Ctrl-C) stops within a few hundred candidates instead of
+   * finishing its slice.
+   */
+  private static final class Counted implements Iterator<org.apache.spark.sql.catalyst.InternalRow> {
+    private final Iterator<org.apache.spark.sql.catalyst.InternalRow> rows;
+    private final org.apache.spark.util.LongAccumulator counter;
+    private final org.apache.spark.TaskContext task;
+    private long n;
+
+    Counted(Iterator<org.apache.spark.sql.catalyst.InternalRow> rows, org.apache.spark.util.LongAccumulator counter,
+        org.apache.spark.TaskContext task) {
+      this.rows = rows;
+      this.counter = counter;
+      this.task = task;
+    }
+
     @Override
     public boolean hasNext() {
+      if ((n & 255) == 0 && task != null) {
+        task.killTaskIfInterrupted();
+      }
       return rows.hasNext();
     }
 
     @Override
     public org.apache.spark.sql.catalyst.InternalRow next() {
       org.apache.spark.sql.catalyst.InternalRow r = rows.next();
-      counter.add(1);
+      n++;
+      if (counter != null) {
+        counter.add(1);
+      }
       return r;
     }
   }

@@ -76,6 +76,43 @@ class CliTest {
     assertTrue(bad.err().startsWith("error: query:"), bad.err());
   }
 
+  /** -o json is one object a script can act on; --quiet leaves stderr to errors. */
+  @Test
+  void runJsonIsOneObjectWithIdCountsTablesAndFrontierAndQuietPrintsNoProgress() throws Exception {
+    Path spec = dir.resolve("flaky.yaml");
+    Files.writeString(spec, StudyRunnerTest.FLAKY.replace("[0, 39]", "[0, 9]"));
+    String out = dir.resolve("tables").toString();
+    Run run = cli("study", "run", spec.toString(), "--out", out, "--master", "local[1]", "--run-id", "j1", "-o", "json",
+        "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertEquals("", run.err(), "no headline, progress or summary under --quiet");
+    JsonNode j = new ObjectMapper().readTree(run.out());
+    assertEquals(1, run.out().strip().split("\n").length, "one object");
+    assertEquals("flaky", j.get("study").asText());
+    assertEquals("j1", j.get("run_id").asText());
+    // x: 10 values, y: 60, w: 4 → 2,400 candidates; x + y = 50 for 10 (x, y) pairs × 4 w → 40 outside the conditions.
+    assertEquals(2400, j.get("candidates").asLong());
+    assertEquals(2360, j.get("rows").asLong());
+    long sum = 0;
+    for (JsonNode n : j.get("statuses")) {
+      sum += n.asLong();
+    }
+    assertEquals(2360, sum);
+    assertEquals(j.get("statuses").get("ok").asLong(), j.get("feasible").asLong());
+    assertEquals(Path.of(out, "results").toString(), j.get("tables").get("results").asText());
+    assertEquals(out, j.get("tables").get("root").asText());
+
+    Run counts = cli("query", "SELECT (SELECT count(*) FROM frontier WHERE run_id = 'j1') AS f, "
+        + "(SELECT count(*) FROM results WHERE status = 'ok') AS ok", "--out", out, "--master", "local[1]", "-o", "json");
+    assertEquals(0, counts.code(), counts.err());
+    JsonNode c = new ObjectMapper().readTree(counts.out());
+    assertEquals(c.get("f").asLong(), j.get("frontier_rows").asLong());
+    assertEquals(c.get("ok").asLong(), j.get("feasible").asLong());
+    JsonNode frontier = j.get("frontier");
+    assertTrue(frontier.isArray() && frontier.size() >= 1 && frontier.size() <= 20, frontier.toString());
+    assertTrue(frontier.get(0).get("f1_s").isNumber(), frontier.get(0).toString());
+  }
+
   /** A nightly schedule end to end: skip when nothing changed (both entry points), run when the spec did, diff. */
   @Test
   void ifChangedSkipsAnUnchangedStudyFromBothEntryPointsAndDiffShowsHowTheFrontierMoved() throws Exception {
