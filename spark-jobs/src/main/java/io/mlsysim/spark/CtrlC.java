@@ -24,7 +24,7 @@ final class CtrlC implements AutoCloseable {
   private CtrlC(SparkContext sc, PrintWriter err, String what) {
     // Task threads are interrupted on cancel, so a slice waiting or evaluating stops promptly.
     sc.setLocalProperty("spark.job.interruptOnCancel", "true");
-    previous = sun.misc.Signal.handle(signal, s -> {
+    previous = install(s -> {
       if (pressed) {
         Runtime.getRuntime().halt(EXIT); // asked twice: go now
       }
@@ -38,6 +38,15 @@ final class CtrlC implements AutoCloseable {
       silenceLogs();
       sc.cancelAllJobs();
     });
+  }
+
+  /** The handler, or null where the JVM keeps SIGINT to itself (-Xrs): then Ctrl-C works as before. */
+  private sun.misc.SignalHandler install(sun.misc.SignalHandler handler) {
+    try {
+      return sun.misc.Signal.handle(signal, handler);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Handles Ctrl-C for the jobs of {@code sc} until closed. */
@@ -70,6 +79,8 @@ final class CtrlC implements AutoCloseable {
 
   @Override
   public void close() {
-    sun.misc.Signal.handle(signal, previous);
+    if (previous != null) {
+      sun.misc.Signal.handle(signal, previous);
+    }
   }
 }

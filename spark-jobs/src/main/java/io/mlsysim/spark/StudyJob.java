@@ -46,7 +46,7 @@ public final class StudyJob {
     int code;
     try {
       code = run(args, out, err, Sessions.configure(SparkSession.builder()));
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's exceptions are checked ones, thrown undeclared from Scala
       // A run that fails mid-way: one line first, then (it may be a bug) the trace for whoever debugs it.
       err.println("error: study run failed: " + e);
       e.printStackTrace(err);
@@ -99,10 +99,10 @@ public final class StudyJob {
       } catch (IllegalArgumentException e) { // e.g. the same run id already running: one line
         err.println("error: " + e.getMessage());
         return 1;
-      } catch (RuntimeException e) { // a full disk or a revoked permission mid-run: one line, not a trace
+      } catch (Exception e) { // a full disk or a revoked permission mid-run: one line, not a trace
         java.util.Optional<StorageProblem> storage = StorageProblem.of(e, root);
         if (storage.isEmpty()) {
-          throw e;
+          throw CtrlC.<RuntimeException>rethrow(e);
         }
         err.println("error: " + storage.get().getMessage());
         return 1;

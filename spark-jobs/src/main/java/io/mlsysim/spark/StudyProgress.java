@@ -18,8 +18,9 @@ import org.apache.spark.util.LongAccumulator;
  * Progress of a study's evaluation, counted in candidates rather than slices: executors add to an
  * accumulator per row, and running tasks report it with every executor heartbeat
  * ({@code spark.executor.heartbeatInterval}), so the first line comes seconds after the first
- * evaluations even when a slice takes minutes. Finished tasks count their final value; a failed
- * attempt's partial count is dropped (its retry counts again).
+ * evaluations even when a slice takes minutes. A finished slice counts all its candidates (rows
+ * are only made for those inside the study's conditions); a failed attempt's partial count is
+ * dropped (its retry counts again).
  *
  * <p>Lines go out on a clock: the first as soon as anything is counted and then every
  * {@code every} when someone watches a terminal; only every {@code every} otherwise (a log file
@@ -43,6 +44,7 @@ final class StudyProgress extends SparkListener implements AutoCloseable {
   private final SparkContext sc;
   private final String study;
   private final long total;
+  private final int slices;
   private final PrintWriter out;
   private final Pace pace;
   private final LongAccumulator evaluated;
@@ -53,10 +55,11 @@ final class StudyProgress extends SparkListener implements AutoCloseable {
   private volatile long lastPrint = System.nanoTime();
   private volatile boolean printed;
 
-  StudyProgress(SparkContext sc, String study, long total, PrintWriter out, Pace pace) {
+  StudyProgress(SparkContext sc, String study, long total, int slices, PrintWriter out, Pace pace) {
     this.sc = sc;
     this.study = study;
     this.total = total;
+    this.slices = slices;
     this.out = out;
     this.pace = pace;
     this.evaluated = sc.longAccumulator("mlsysim evaluated candidates");
@@ -96,11 +99,22 @@ final class StudyProgress extends SparkListener implements AutoCloseable {
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
-    Long before = running.remove(end.taskInfo().taskId());
-    if (end.taskInfo().successful()) {
-      Long v = valueOf(end.taskInfo().accumulables());
-      finished.addAndGet(v != null ? v : before != null ? before : 0);
+    running.remove(end.taskInfo().taskId());
+    // A finished slice counts all its candidates, those outside the study's conditions too (they
+    // make no row); only tasks that carry the counter are the study's slices.
+    if (end.taskInfo().successful() && valueOf(end.taskInfo().accumulables()) != null) {
+      finished.addAndGet(sliceSize(end.taskInfo().index()));
     }
+  }
+
+  /** Candidates of slice {@code k}, split as {@link StudyRunner} splits them. */
+  long sliceSize(int k) {
+    return start(k + 1) - start(k);
+  }
+
+  private long start(long k) {
+    return java.math.BigInteger.valueOf(k).multiply(java.math.BigInteger.valueOf(total))
+        .divide(java.math.BigInteger.valueOf(slices)).longValueExact();
   }
 
   private Long valueOf(scala.collection.Seq<AccumulableInfo> infos) {

@@ -110,7 +110,7 @@ public final class StudyRunner {
       evolve(plan, new Path(staged, Tables.RESULTS).toString());
     } else {
       StudyProgress watch = progress == null ? null
-          : new StudyProgress(spark.sparkContext(), plan.name(), count, progress, pace);
+          : new StudyProgress(spark.sparkContext(), plan.name(), count, slices, progress, pace);
       boolean completed = false;
       try {
         candidates(plan, count, slices, true, 0, watch == null ? null : watch.counter())

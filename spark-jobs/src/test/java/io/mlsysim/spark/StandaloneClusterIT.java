@@ -205,7 +205,7 @@ class StandaloneClusterIT {
   private static List<String> clusterMode(List<String> opens) {
     return List.of("--deploy-mode", "cluster",
         "--conf", "spark.standalone.submit.waitAppCompletion=true",
-        "--conf", "spark.driver.memory=1g",
+        "--conf", "spark.driver.memory=512m",
         "--conf", "spark.driver.extraJavaOptions=" + String.join(" ", opens));
   }
 
