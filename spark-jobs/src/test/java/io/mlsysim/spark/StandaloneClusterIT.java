@@ -78,7 +78,7 @@ class StandaloneClusterIT {
       Process job = start(sparkHome, opens, work.resolve("submit.log"), submit,
           Map.of(Zoo.OVERLAY_ENV, OVERLAY.toString()));
       started.add(job);
-      assertTrue(job.waitFor(6, TimeUnit.MINUTES), "the job finished in time; see " + work.resolve("submit.log"));
+      assertTrue(job.waitFor(10, TimeUnit.MINUTES), "the job finished in time; see " + work.resolve("submit.log"));
       String log = Files.readString(work.resolve("submit.log"));
       assertEquals(0, job.exitValue(), "spark-submit failed:\n" + tail(log));
       assertTrue(log.contains("study quickstart run cluster:"), tail(log));
@@ -156,18 +156,18 @@ class StandaloneClusterIT {
 
         for (Map.Entry<String, Process> o : others.entrySet()) {
           Path logFile = work.resolve("submit-" + o.getKey() + ".log");
-          assertTrue(o.getValue().waitFor(6, TimeUnit.MINUTES), "the job finished in time; see " + logFile);
+          assertTrue(o.getValue().waitFor(10, TimeUnit.MINUTES), "the job finished in time; see " + logFile);
           assertEquals(0, o.getValue().exitValue(), o.getKey() + " failed:\n" + tail(Files.readString(logFile)));
         }
         String edgeLog = Files.readString(work.resolve("submit-edge.log"));
         assertTrue(edgeLog.matches("(?s).*State of driver driver-\\S+ is FINISHED.*"), tail(edgeLog));
 
-        assertTrue(failingClient.waitFor(3, TimeUnit.MINUTES), "the failing client-mode job ended");
+        assertTrue(failingClient.waitFor(5, TimeUnit.MINUTES), "the failing client-mode job ended");
         String clientLog = Files.readString(work.resolve("submit-failing-client.log"));
         assertEquals(1, failingClient.exitValue(), "spark-submit reports the driver's failure:\n" + clientLog);
         assertTrue(clientLog.strip().startsWith("error: --run-id 'scheduled__2026-12-01T02:15:00+00:00': "), clientLog);
         assertEquals(1, clientLog.strip().lines().count(), "one line, no trace:\n" + clientLog);
-        assertTrue(failingCluster.waitFor(3, TimeUnit.MINUTES), "the failing cluster-mode job ended");
+        assertTrue(failingCluster.waitFor(5, TimeUnit.MINUTES), "the failing cluster-mode job ended");
         String clusterLog = Files.readString(work.resolve("submit-failing-cluster.log"));
         assertTrue(clusterLog.matches("(?s).*State of driver driver-\\S+ is FAILED.*"), tail(clusterLog));
         assertTrue(driverStderr(work).contains("error: not-shipped.yaml: no such study file"), driverStderr(work));
