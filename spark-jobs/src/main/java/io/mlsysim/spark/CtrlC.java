@@ -8,9 +8,8 @@ import org.apache.spark.SparkContext;
  * context under the running job and floods stderr with the traces of every cancelled task. Here
  * the first Ctrl-C prints one line, silences logging (the cancelled tasks' warnings say nothing
  * the line does not), and cancels the Spark jobs, interrupting their tasks; the run's own code
- * then unwinds normally: the run lock is released, nothing is committed, and the session stops.
- * What the cancelled run had written is invisible to every reader (no runs row commits it), and
- * {@code mlsysim study vacuum} deletes it. A second Ctrl-C exits at once.
+ * then unwinds normally: the run's staged files are deleted, the run lock is released, nothing is
+ * committed, and the session stops. A second Ctrl-C exits at once.
  */
 final class CtrlC implements AutoCloseable {
   /** Exit status of a run ended by Ctrl-C (128 + SIGINT), as shells report it. */
@@ -31,8 +30,7 @@ final class CtrlC implements AutoCloseable {
       pressed = true;
       anyPressed = true; // progress lines stop: the interruption is the last word
       synchronized (err) {
-        err.println("interrupted: " + what + " cancelled; nothing was committed (mlsysim study vacuum removes what it "
-            + "wrote)");
+        err.println("interrupted: " + what + " cancelled; nothing was committed");
         err.flush();
       }
       silenceLogs();

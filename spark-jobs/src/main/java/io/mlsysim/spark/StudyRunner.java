@@ -299,6 +299,9 @@ public final class StudyRunner {
         return java.util.Collections.emptyIterator();
       }
       long slice = input.next();
+      if (slice == 1) {
+        Faults.pauseAt("evaluate"); // a Ctrl-C test stops here, slice 0 evaluated, until its task is interrupted
+      }
       long from = Math.multiplyHigh(slice, count) == 0 ? slice * count / slices : bigSplit(slice);
       long to = Math.multiplyHigh(slice + 1, count) == 0 ? (slice + 1) * count / slices : bigSplit(slice + 1);
       Iterator<org.apache.spark.sql.catalyst.InternalRow> rows = StudyRows.rows(plan.value(), from, to, generation,

@@ -69,8 +69,7 @@ class CtrlCTest {
 
     String text = Files.readString(err);
     List<String> lines = text.lines().toList();
-    String interrupted = "interrupted: study run of flaky cancelled; nothing was committed "
-        + "(mlsysim study vacuum removes what it wrote)";
+    String interrupted = "interrupted: study run of flaky cancelled; nothing was committed";
     assertEquals(1, lines.stream().filter(interrupted::equals).count(), text);
     assertEquals(interrupted, lines.get(lines.size() - 1), "the line is the last word:\n" + text);
     Pattern progress = Pattern.compile("flaky: (\\d+)% \\([\\d,]+ of [\\d,]+ candidates\\), [\\d,]+ candidates/s, "
@@ -84,6 +83,7 @@ class CtrlCTest {
     assertEquals("", Files.readString(out));
     assertTrue(RunHistory.of(RunHistory.hadoopConf(), root, "flaky").isEmpty(), "nothing committed");
     assertFalse(Files.exists(Path.of(RunLock.path(root, "flaky", "c1").toUri().getPath())), "the run lock is released");
+    assertFalse(Files.exists(Path.of(root, "_staging")), "the run's staged files are deleted");
   }
 
   private static void awaitText(Process p, Path file, String text) throws Exception {
