@@ -106,7 +106,6 @@ final class JobInputs {
 
   /** The file's text through Hadoop, at most {@code limit} bytes, strictly UTF-8. */
   private static String read(Configuration conf, Path p, String what, long limit, String why) {
-    ObjectStores.requireConnector(conf, p.toString());
     byte[] bytes;
     try {
       FileSystem fs = p.getFileSystem(conf);
