@@ -63,7 +63,10 @@ final class CtrlC implements AutoCloseable {
 
   private static void silenceLogs() {
     try {
-      org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.OFF);
+      // every logger, not just the root: loggers the configuration names (Spark's Utils, which
+      // logs "Aborting task" for each cancelled writer) keep their own level otherwise
+      org.apache.logging.log4j.core.config.Configurator.setAllLevels(
+          org.apache.logging.log4j.LogManager.ROOT_LOGGER_NAME, org.apache.logging.log4j.Level.OFF);
     } catch (LinkageError e) {
       // another logging backend: its lines stay
     }
