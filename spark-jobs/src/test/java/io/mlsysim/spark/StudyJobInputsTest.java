@@ -45,7 +45,7 @@ class StudyJobInputsTest {
     assertEquals(expected, jobErr.toString().strip());
     assertEquals("", jobOut.toString());
 
-    CliTest.Run cli = CliTest.cli("study", "run", spec.toString(), "--out", out.toString(), "--run-id", AIRFLOW);
+    CliRun cli = CliRun.of("study", "run", spec.toString(), "--out", out.toString(), "--run-id", AIRFLOW);
     assertEquals(1, cli.code());
     assertEquals(expected, cli.err().strip());
     assertEquals("", cli.out());
