@@ -45,9 +45,7 @@ final class StudyFrontierTool {
           + "(lower case, digits, '_', '-')");
     }
     String runId = args.text("run_id");
-    if (runId != null && !runId.matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw new IllegalArgumentException(NAME + ": run_id '" + runId + "': a run id has letters, digits, '.', '_', '-'");
-    }
+    io.mlsysim.spark.RunIds.check(NAME + ": run_id", runId);
     int rank = args.has("rank") ? args.integer("rank", 1, 3) : 1;
     int limit = args.has("limit") ? args.integer("limit", 1, 10_000) : 50;
     synchronized (context) {

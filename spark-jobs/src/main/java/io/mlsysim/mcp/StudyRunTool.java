@@ -52,9 +52,7 @@ final class StudyRunTool {
       throw new IllegalArgumentException(NAME + ": give exactly one of 'spec' (YAML text) or 'file' (a path)");
     }
     String runId = args.text("run_id");
-    if (runId != null && !runId.matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw new IllegalArgumentException(NAME + ": run_id '" + runId + "': use 1 to 64 letters, digits, '.', '_' or '-'");
-    }
+    io.mlsysim.spark.RunIds.check(NAME + ": run_id", runId);
     Integer partitions = args.integer("partitions", 1, 10_000);
     StudySpec spec = args.has("spec") ? StudySpec.parse("study spec", args.text("spec"))
         : StudySpec.read(Path.of(args.text("file")));

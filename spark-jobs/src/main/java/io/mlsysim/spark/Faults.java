@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Named points in publishing where a crash test can stop a real run: with
+ * Named points in a run (evaluation, publishing) where a crash or Ctrl-C test can stop a real run: with
  * {@code -Dmlsysim.faults.pause-at=<point>} the process writes the file named by
  * {@code -Dmlsysim.faults.marker} on reaching that point and waits there until it is killed.
  * Without the property this is one property read per point, a few per run.

@@ -16,9 +16,7 @@ final class RunChoice {
 
   static Chosen choose(String command, String study, String runId, String root) {
     checkStudyName(command, study);
-    if (runId != null && !runId.matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw new IllegalArgumentException("--run '" + runId + "': a run id has letters, digits, '.', '_' and '-'");
-    }
+    RunIds.check("--run", runId);
     List<RunHistory.Run> runs = committedRuns(study, root);
     int at = runs.size() - 1;
     if (runId != null) {

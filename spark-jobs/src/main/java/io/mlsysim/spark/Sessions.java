@@ -24,6 +24,8 @@ public final class Sessions {
         .appName(appName)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
+        // running tasks report their progress counters with each heartbeat (StudyProgress)
+        .config("spark.executor.heartbeatInterval", "2s")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "8")

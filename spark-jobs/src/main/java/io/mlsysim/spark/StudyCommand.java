@@ -99,6 +99,9 @@ final class StudyCommand implements Callable<Integer> {
         + "the same inputs fingerprint (spec, zoo, engine version, resolvers, strategy, seed)")
     boolean ifChanged;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress lines on stderr (errors still go there)")
+    boolean quiet;
+
     @Option(names = "--max-candidates", paramLabel = "N", defaultValue = "" + CandidateCap.DEFAULT,
         description = "refuse a study whose strategy would evaluate more candidates than this in one run "
             + "(default: ${DEFAULT-VALUE})")
@@ -108,9 +111,7 @@ final class StudyCommand implements Callable<Integer> {
     public Integer call() {
       checkFormat(format);
       checkLimit(limit);
-      if (runId != null && !runId.matches("[A-Za-z0-9_.-]{1,64}")) {
-        throw new IllegalArgumentException("--run-id '" + runId + "': use letters, digits, '.', '_' and '-'");
-      }
+      RunIds.check("--run-id", runId);
       // Everything the user wrote is checked before Spark starts, and so is where the tables go.
       Zoo zoo = Zoo.current();
       PluginJars jars = PluginJars.of(plugins);
@@ -144,20 +145,36 @@ final class StudyCommand implements Callable<Integer> {
       SparkSession spark = Sessions.local(master, "mlsysim study " + plan.name());
       jars.shipTo(spark.sparkContext());
       try {
-        stderr().printf("%s: %s (%s), %d dimensions, on %s%n", plan.name(), plan.strategy() == null
-            ? plan.strategySpec().population() + " × " + plan.strategySpec().generations() + " generations"
-            : String.format("%,d candidates", plan.strategy().count()), plan.strategyKind(), plan.space().count(),
-            spark.sparkContext().master());
-        stderr().flush();
+        if (!quiet) {
+          stderr().println(StudyHeadline.of(plan, spark.sparkContext().master()));
+          stderr().flush();
+        }
         StudyRunner.Summary s;
-        try {
-          s = new StudyRunner(spark, stderr()).run(plan, zoo, new StudyRunner.Options(root, id, partitions));
-        } catch (RuntimeException e) { // a full disk or a revoked permission mid-run: one line, not a trace
-          throw StorageProblem.of(e, root).<RuntimeException>map(p -> p).orElse(e);
+        try (CtrlC ctrlC = CtrlC.during(spark.sparkContext(), stderr(), "study run of " + plan.name())) {
+          try {
+            s = new StudyRunner(spark, quiet ? null : stderr()).run(plan, zoo,
+                new StudyRunner.Options(root, id, partitions));
+          } catch (Exception e) { // Spark's exceptions are checked ones, thrown undeclared from Scala
+            if (ctrlC.pressed()) { // the line is out; the cancelled jobs' exceptions are no news
+              return CtrlC.EXIT;
+            }
+            // a full disk or a revoked permission mid-run: one line, not a trace
+            java.util.Optional<StorageProblem> storage = StorageProblem.of(e, root);
+            if (storage.isPresent()) {
+              throw storage.get();
+            }
+            throw CtrlC.<RuntimeException>rethrow(e);
+          }
         }
         RunHistory.Run committed = RunHistory.find(spark.sparkContext().hadoopConfiguration(), root, plan.name(),
             s.runId()).orElseThrow(() -> new IllegalStateException("run " + s.runId() + " is not committed"));
-        printFrontier(spark, root, plan, committed, 1, limit, format, stdout());
+        if (format.equalsIgnoreCase("json")) { // one object: run id, counts, table paths, frontier
+          java.io.StringWriter lines = new java.io.StringWriter();
+          printFrontier(spark, root, plan, committed, 1, limit, format, new PrintWriter(lines));
+          stdout().print(RunJson.of(s, lines.toString()));
+        } else {
+          printFrontier(spark, root, plan, committed, 1, limit, format, stdout());
+        }
         if (format.equalsIgnoreCase("text")) {
           stdout().printf("%nrun %s: %,d rows %s; tables under %s (mlsysim query \"SELECT … FROM results\")%n",
               s.runId(), s.rows(), s.statusCounts(), root);

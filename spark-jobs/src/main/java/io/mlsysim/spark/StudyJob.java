@@ -5,7 +5,8 @@ import io.mlsysim.dse.StudySpec;
 import io.mlsysim.zoo.Zoo;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -14,26 +15,46 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  *   spark-submit --class io.mlsysim.spark.StudyJob mlsysim-spark-jobs-VERSION-job.jar \
  *       configs/studies/quickstart.yaml --out hdfs:///studies [--run-id ID] [--partitions N] [--if-changed]
+ *       [--registry OVERLAY]...
  * </pre>
  *
- * The spec is validated before the session starts; an invalid one exits with status 1 and a
- * message naming the file, field, value and fix. With {@code --if-changed} an unchanged study
- * exits 0 without starting a session, so a scheduler's nightly no-op asks no cluster for executors.
+ * The spec and overlays may be local paths, URIs of any Hadoop file system or names of files
+ * shipped with {@code --files} (see {@link JobInputs}), so cluster deploy mode works. The spec is
+ * validated before the session starts; an invalid one exits with status 1 and a message naming
+ * the file, field, value and fix. Any failure ends the driver with a non-zero exit status, which
+ * is what spark-submit (client mode, YARN) and a standalone master (driver state FAILED) report.
+ * With {@code --if-changed} an unchanged study exits 0 without starting a session, so a
+ * scheduler's nightly no-op asks no cluster for executors.
  */
 public final class StudyJob {
   static final String USAGE =
-      "usage: StudyJob <study.yaml> [--out DIR] [--run-id ID] [--partitions N] [--if-changed] [--verbose]";
+      "usage: StudyJob <study.yaml> [--out DIR] [--run-id ID] [--partitions N] [--if-changed] [--registry OVERLAY]... "
+          + "[--verbose]";
 
   private StudyJob() {}
 
   /** The command line, checked. */
-  record Args(String spec, String out, String runId, int partitions, boolean ifChanged, boolean verbose) {}
+  record Args(String spec, String out, String runId, int partitions, boolean ifChanged, List<String> registry,
+      boolean verbose) {}
 
   public static void main(String[] args) {
+    if (!java.util.Arrays.asList(args).contains("--verbose")) {
+      JobLogs.quiet(); // first: Spark's default log profile must not be the one in force
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, out, err, Sessions.configure(SparkSession.builder()));
+    int code;
+    try {
+      code = run(args, out, err, Sessions.configure(SparkSession.builder()));
+    } catch (Exception e) { // Spark's exceptions are checked ones, thrown undeclared from Scala
+      // A run that fails mid-way: one line first, then (it may be a bug) the trace for whoever debugs it.
+      err.println("error: study run failed: " + e);
+      e.printStackTrace(err);
+      code = 1;
+    }
+    err.flush();
     if (code != 0) {
+      // spark-submit reports the driver's exit status: a failed run must not look like success.
       System.exit(code);
     }
   }
@@ -48,14 +69,13 @@ public final class StudyJob {
     Zoo zoo;
     try {
       args = parse(argv);
-      zoo = Zoo.current();
-      plan = StudyPlan.compile(StudySpec.read(Path.of(args.spec())), zoo);
+      zoo = JobInputs.zoo(RunHistory.hadoopConf(), args.registry());
+      Zoo.setCurrent(zoo);
+      StudySpec spec = JobInputs.spec(RunHistory.hadoopConf(), args.spec());
+      plan = StudyPlan.compile(spec, zoo);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 1;
-    }
-    if (!args.verbose()) {
-      quiet();
     }
     String root = args.out() != null ? args.out() : plan.outputPath() != null ? plan.outputPath() : ".mlsysim/studies";
     String runId = args.runId();
@@ -72,8 +92,21 @@ public final class StudyJob {
     }
     SparkSession spark = builder.appName("mlsysim study " + plan.name()).getOrCreate();
     try {
-      StudyRunner.Summary s = new StudyRunner(spark, err).run(plan, zoo,
-          new StudyRunner.Options(root, runId, args.partitions()));
+      err.println(StudyHeadline.of(plan, spark.sparkContext().master()));
+      StudyRunner.Summary s;
+      try {
+        s = new StudyRunner(spark, err).run(plan, zoo, new StudyRunner.Options(root, runId, args.partitions()));
+      } catch (IllegalArgumentException e) { // e.g. the same run id already running: one line
+        err.println("error: " + e.getMessage());
+        return 1;
+      } catch (Exception e) { // a full disk or a revoked permission mid-run: one line, not a trace
+        java.util.Optional<StorageProblem> storage = StorageProblem.of(e, root);
+        if (storage.isEmpty()) {
+          throw CtrlC.<RuntimeException>rethrow(e);
+        }
+        err.println("error: " + storage.get().getMessage());
+        return 1;
+      }
       out.println("study " + s.study() + " run " + s.runId() + ": " + s.rows() + " rows " + s.statusCounts()
           + ", frontier " + s.frontierRows() + " rows, " + s.movement().describe() + ", "
           + String.format("%.1f s", s.seconds()) + ", tables under " + root);
@@ -91,10 +124,15 @@ public final class StudyJob {
     int partitions = 0;
     boolean ifChanged = false;
     boolean verbose = false;
+    List<String> registry = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = value(args, ++i);
-        case "--run-id" -> runId = value(args, ++i);
+        case "--run-id" -> {
+          runId = value(args, ++i);
+          RunIds.check("--run-id", runId);
+        }
+        case "--registry" -> registry.add(value(args, ++i));
         case "--partitions" -> {
           String v = value(args, ++i);
           try {
@@ -119,17 +157,7 @@ public final class StudyJob {
     if (spec == null) {
       throw new IllegalArgumentException("no study file given; " + USAGE);
     }
-    return new Args(spec, out, runId, partitions, ifChanged, verbose);
-  }
-
-  /** Spark's INFO lines hidden unless --verbose; harmless where log4j 2 is not the backend. */
-  private static void quiet() {
-    try {
-      org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
-      org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.parquet", org.apache.logging.log4j.Level.ERROR);
-    } catch (LinkageError e) {
-      // another logging backend: leave it as configured
-    }
+    return new Args(spec, out, runId, partitions, ifChanged, List.copyOf(registry), verbose);
   }
 
   private static String value(String[] args, int i) {

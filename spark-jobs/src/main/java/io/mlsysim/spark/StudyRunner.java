@@ -15,13 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -40,11 +37,18 @@ import org.apache.spark.sql.types.StructType;
 public final class StudyRunner {
   private final SparkSession spark;
   private final PrintWriter progress;
+  private StudyProgress.Pace pace = StudyProgress.Pace.forStderr();
 
   /** @param progress where progress lines go (stderr in the CLI), or null for silence */
   public StudyRunner(SparkSession spark, PrintWriter progress) {
     this.spark = spark;
     this.progress = progress;
+  }
+
+  /** When progress lines go out (default: by whether stderr is a terminal, see {@link StudyProgress.Pace}). */
+  StudyRunner pace(StudyProgress.Pace pace) {
+    this.pace = pace;
+    return this;
   }
 
   /** Options of one run. */
@@ -105,16 +109,16 @@ public final class StudyRunner {
     if (evolutionary) {
       evolve(plan, new Path(staged, Tables.RESULTS).toString());
     } else {
-      Dataset<Row> results = candidates(plan, count, slices, true);
-      Listener listener = progress == null ? null : new Listener(plan.name(), slices, count, progress);
-      if (listener != null) {
-        spark.sparkContext().addSparkListener(listener);
-      }
+      StudyProgress watch = progress == null ? null
+          : new StudyProgress(spark.sparkContext(), plan.name(), count, slices, progress, pace);
+      boolean completed = false;
       try {
-        results.write().mode(SaveMode.ErrorIfExists).parquet(new Path(staged, Tables.RESULTS).toString());
+        candidates(plan, count, slices, true, 0, watch == null ? null : watch.counter())
+            .write().mode(SaveMode.ErrorIfExists).parquet(new Path(staged, Tables.RESULTS).toString());
+        completed = true;
       } finally {
-        if (listener != null) {
-          spark.sparkContext().removeSparkListener(listener);
+        if (watch != null) {
+          watch.finish(completed);
         }
       }
     }
@@ -221,8 +225,10 @@ public final class StudyRunner {
           out[i] = ok.get(io.mlsysim.dse.CandidateIds.of(plan.space(), c));
         }
         if (progress != null) {
-          progress.printf("%s: generation %d/%d, %d candidates, %d ok, %.0f s%n", plan.name(), generation + 1,
-              generations, idx.length, ok.size(), (System.nanoTime() - started) / 1e9);
+          double secs = (System.nanoTime() - started) / 1e9;
+          progress.printf("%s: generation %d/%d (%.0f%%), %d candidates, %d ok, %s elapsed, ETA %s%n", plan.name(),
+              generation + 1, generations, 100.0 * (generation + 1) / generations, idx.length, ok.size(),
+              ProgressLine.duration(secs), ProgressLine.duration(secs / (generation + 1) * (generations - generation - 1)));
           progress.flush();
         }
         return out;
@@ -239,6 +245,12 @@ public final class StudyRunner {
 
   /** As {@link #candidates(StudyPlan, long, int, boolean)}, tagging rows with a generation. */
   public Dataset<Row> candidates(StudyPlan plan, long count, int slices, boolean evaluate, int generation) {
+    return candidates(plan, count, slices, evaluate, generation, null);
+  }
+
+  /** As above, adding one to {@code counter} (when not null) per candidate evaluated. */
+  private Dataset<Row> candidates(StudyPlan plan, long count, int slices, boolean evaluate, int generation,
+      org.apache.spark.util.LongAccumulator counter) {
     Broadcast<StudyPlan> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(plan);
     StructType schema = StudyRows.schema(plan);
     List<Long> ids = new ArrayList<>(slices);
@@ -247,7 +259,7 @@ public final class StudyRunner {
     }
     org.apache.spark.rdd.RDD<org.apache.spark.sql.catalyst.InternalRow> rdd = JavaSparkContext
         .fromSparkContext(spark.sparkContext()).parallelize(ids, slices)
-        .mapPartitions(new Evaluate(bc, count, slices, evaluate, generation)).rdd();
+        .mapPartitions(new Evaluate(bc, count, slices, evaluate, generation, counter)).rdd();
     // Rows are built in Spark's internal form (no per-row encoder); the session's internal
     // factory is public in bytecode though Scala-private to Spark's own packages.
     Dataset<Row> rows = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rdd, schema, false);
@@ -269,13 +281,16 @@ public final class StudyRunner {
     private final int slices;
     private final boolean evaluate;
     private final int generation;
+    private final org.apache.spark.util.LongAccumulator counter;
 
-    Evaluate(Broadcast<StudyPlan> plan, long count, int slices, boolean evaluate, int generation) {
+    Evaluate(Broadcast<StudyPlan> plan, long count, int slices, boolean evaluate, int generation,
+        org.apache.spark.util.LongAccumulator counter) {
       this.plan = plan;
       this.count = count;
       this.slices = slices;
       this.evaluate = evaluate;
       this.generation = generation;
+      this.counter = counter;
     }
 
     @Override
@@ -284,9 +299,14 @@ public final class StudyRunner {
         return java.util.Collections.emptyIterator();
       }
       long slice = input.next();
+      if (slice == 1) {
+        Faults.pauseAt("evaluate"); // a Ctrl-C test stops here, slice 0 evaluated, until its task is interrupted
+      }
       long from = Math.multiplyHigh(slice, count) == 0 ? slice * count / slices : bigSplit(slice);
       long to = Math.multiplyHigh(slice + 1, count) == 0 ? (slice + 1) * count / slices : bigSplit(slice + 1);
-      return StudyRows.rows(plan.value(), from, to, generation, evaluate);
+      Iterator<org.apache.spark.sql.catalyst.InternalRow> rows = StudyRows.rows(plan.value(), from, to, generation,
+          evaluate);
+      return new Counted(rows, counter, org.apache.spark.TaskContext.get());
     }
 
     private long bigSplit(long k) {
@@ -363,37 +383,40 @@ public final class StudyRunner {
     return spark.createDataFrame(List.of(RowFactory.create(r.values().toArray())), DataTypes.createStructType(fields));
   }
 
-  /** Progress lines on long runs: completed slices and candidates, at most every 5 seconds. */
-  static final class Listener extends SparkListener {
-    private final String study;
-    private final int slices;
-    private final long count;
-    private final PrintWriter out;
-    private final AtomicLong done = new AtomicLong();
-    private final long start = System.nanoTime();
-    private volatile long lastPrint = System.nanoTime();
+  /**
+   * Rows as they are evaluated: each counted once (for {@link StudyProgress}, when a counter is
+   * given), and a cancelled task (Ctrl-C) stops within a few hundred candidates instead of
+   * finishing its slice.
+   */
+  private static final class Counted implements Iterator<org.apache.spark.sql.catalyst.InternalRow> {
+    private final Iterator<org.apache.spark.sql.catalyst.InternalRow> rows;
+    private final org.apache.spark.util.LongAccumulator counter;
+    private final org.apache.spark.TaskContext task;
+    private long n;
 
-    Listener(String study, int slices, long count, PrintWriter out) {
-      this.study = study;
-      this.slices = slices;
-      this.count = count;
-      this.out = out;
+    Counted(Iterator<org.apache.spark.sql.catalyst.InternalRow> rows, org.apache.spark.util.LongAccumulator counter,
+        org.apache.spark.TaskContext task) {
+      this.rows = rows;
+      this.counter = counter;
+      this.task = task;
     }
 
     @Override
-    public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
-      long d = done.incrementAndGet();
-      long now = System.nanoTime();
-      if (now - lastPrint > 5_000_000_000L || d == slices) {
-        lastPrint = now;
-        double s = (now - start) / 1e9;
-        long cands = Math.min(count, count * d / slices);
-        synchronized (out) {
-          out.printf("%s: %d/%d slices, ~%,d of %,d candidates, %.0f s, %,.0f candidates/s%n", study, Math.min(d, slices),
-              slices, cands, count, s, cands / Math.max(s, 1e-9));
-          out.flush();
-        }
+    public boolean hasNext() {
+      if ((n & 255) == 0 && task != null) {
+        task.killTaskIfInterrupted();
       }
+      return rows.hasNext();
+    }
+
+    @Override
+    public org.apache.spark.sql.catalyst.InternalRow next() {
+      org.apache.spark.sql.catalyst.InternalRow r = rows.next();
+      n++;
+      if (counter != null) {
+        counter.add(1);
+      }
+      return r;
     }
   }
 }

@@ -67,6 +67,11 @@ public final class Tables {
     return new Path(new Path(new Path(root, table), "study=" + study), "run_id=" + runId);
   }
 
+  /** Where a table's folder is under the output root. */
+  static String path(String root, String table) {
+    return new Path(root, table).toString();
+  }
+
   static Path staging(String root, String study, String runId, String nonce) {
     return new Path(new Path(root, "_staging"), study + "-" + runId + "-" + nonce);
   }

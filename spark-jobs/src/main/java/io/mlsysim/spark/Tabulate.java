@@ -28,8 +28,20 @@ final class Tabulate {
       if (d == Math.rint(d) && a < 1e15) {
         return String.format(Locale.ROOT, "%,d", d.longValue());
       }
-      return a != 0 && (a >= 1e6 || a < 1e-3) ? String.format(Locale.ROOT, "%.4g", d)
-          : String.format(Locale.ROOT, "%.4f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
+      if (!Double.isFinite(d)) {
+        return String.valueOf(d);
+      }
+      // Plain digits, never 2.534e+06: people compare rows by eye, and the exponent hides the
+      // magnitude. Large values to the unit, tiny ones to 4 significant digits, the rest to 4
+      // decimals. Double.toString's shortest form keeps binary noise out of long numbers.
+      java.math.BigDecimal b = java.math.BigDecimal.valueOf(d);
+      if (a >= 1e6) {
+        return String.format(Locale.ROOT, "%,d", b.setScale(0, java.math.RoundingMode.HALF_EVEN).toBigInteger());
+      }
+      if (a != 0 && a < 1e-3) {
+        return b.round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+      }
+      return String.format(Locale.ROOT, "%.4f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
     return String.valueOf(v);
   }

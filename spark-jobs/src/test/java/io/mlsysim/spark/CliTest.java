@@ -24,21 +24,12 @@ class CliTest {
   @TempDir
   Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void anInvalidSpecIsRefusedBeforeSparkStartsWithNoOutput() throws Exception {
     Path spec = dir.resolve("bad.yaml");
     Files.writeString(spec, StudyRunnerTest.FLAKY.replace("minimize: f1_s", "minimize: f1"));
     Path out = dir.resolve("tables");
-    Run r = cli("study", "run", spec.toString(), "--out", out.toString(), "--master", "local[1]");
+    CliRun r = CliRun.of("study", "run", spec.toString(), "--out", out.toString(), "--master", "local[1]");
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().startsWith("error: " + spec + ":9: objectives[0]: 'f1' is not a result of pipeline 'flaky'"),
         r.err());
@@ -53,27 +44,64 @@ class CliTest {
     Path spec = dir.resolve("flaky.yaml");
     Files.writeString(spec, StudyRunnerTest.FLAKY);
     String out = dir.resolve("tables").toString();
-    Run run = cli("study", "run", spec.toString(), "--out", out, "--master", "local[2]", "--run-id", "cli-1");
+    CliRun run = CliRun.of("study", "run", spec.toString(), "--out", out, "--master", "local[2]", "--run-id", "cli-1");
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().startsWith("Pareto frontier of flaky (min f1_s, min f2_usd)"), run.out());
     assertTrue(run.err().contains("flaky: run cli-1 done"), run.err());
 
-    Run q = cli("query", "SELECT status, count(*) AS n FROM results GROUP BY status ORDER BY status", "--out", out,
+    CliRun q = CliRun.of("query", "SELECT status, count(*) AS n FROM results GROUP BY status ORDER BY status", "--out", out,
         "--master", "local[1]", "-o", "json");
     assertEquals(0, q.code(), q.err());
     assertTrue(q.out().contains("{\"status\":\"error\",\"n\":236}"), q.out());
 
-    Run show = cli("study", "show", "--out", out, "--master", "local[1]");
+    CliRun show = CliRun.of("study", "show", "--out", out, "--master", "local[1]");
     assertEquals(0, show.code(), show.err());
     assertTrue(show.out().contains("cli-1"), show.out());
 
-    Run front = cli("study", "frontier", spec.toString(), "--out", out, "--master", "local[1]", "-o", "markdown");
+    CliRun front = CliRun.of("study", "frontier", spec.toString(), "--out", out, "--master", "local[1]", "-o", "markdown");
     assertEquals(0, front.code(), front.err());
     assertTrue(front.out().startsWith("| x "), front.out());
 
-    Run bad = cli("query", "SELECT nope FROM results", "--out", out, "--master", "local[1]");
+    CliRun bad = CliRun.of("query", "SELECT nope FROM results", "--out", out, "--master", "local[1]");
     assertEquals(1, bad.code());
     assertTrue(bad.err().startsWith("error: query:"), bad.err());
+  }
+
+  /** -o json is one object a script can act on; --quiet leaves stderr to errors. */
+  @Test
+  void runJsonIsOneObjectWithIdCountsTablesAndFrontierAndQuietPrintsNoProgress() throws Exception {
+    Path spec = dir.resolve("flaky.yaml");
+    Files.writeString(spec, StudyRunnerTest.FLAKY.replace("[0, 39]", "[0, 9]"));
+    String out = dir.resolve("tables").toString();
+    CliRun run = CliRun.of("study", "run", spec.toString(), "--out", out, "--master", "local[1]", "--run-id", "j1", "-o", "json",
+        "--quiet");
+    assertEquals(0, run.code(), run.err());
+    assertEquals("", run.err(), "no headline, progress or summary under --quiet");
+    JsonNode j = new ObjectMapper().readTree(run.out());
+    assertEquals(1, run.out().strip().split("\n").length, "one object");
+    assertEquals("flaky", j.get("study").asText());
+    assertEquals("j1", j.get("run_id").asText());
+    // x: 10 values, y: 60, w: 4 → 2,400 candidates; x + y = 50 for 10 (x, y) pairs × 4 w → 40 outside the conditions.
+    assertEquals(2400, j.get("candidates").asLong());
+    assertEquals(2360, j.get("rows").asLong());
+    long sum = 0;
+    for (JsonNode n : j.get("statuses")) {
+      sum += n.asLong();
+    }
+    assertEquals(2360, sum);
+    assertEquals(j.get("statuses").get("ok").asLong(), j.get("feasible").asLong());
+    assertEquals(Path.of(out, "results").toString(), j.get("tables").get("results").asText());
+    assertEquals(out, j.get("tables").get("root").asText());
+
+    CliRun counts = CliRun.of("query", "SELECT (SELECT count(*) FROM frontier WHERE run_id = 'j1') AS f, "
+        + "(SELECT count(*) FROM results WHERE status = 'ok') AS ok", "--out", out, "--master", "local[1]", "-o", "json");
+    assertEquals(0, counts.code(), counts.err());
+    JsonNode c = new ObjectMapper().readTree(counts.out());
+    assertEquals(c.get("f").asLong(), j.get("frontier_rows").asLong());
+    assertEquals(c.get("ok").asLong(), j.get("feasible").asLong());
+    JsonNode frontier = j.get("frontier");
+    assertTrue(frontier.isArray() && frontier.size() >= 1 && frontier.size() <= 20, frontier.toString());
+    assertTrue(frontier.get(0).get("f1_s").isNumber(), frontier.get(0).toString());
   }
 
   /** A nightly schedule end to end: skip when nothing changed (both entry points), run when the spec did, diff. */
@@ -83,11 +111,11 @@ class CliTest {
     Path spec = dir.resolve("flaky.yaml");
     Files.writeString(spec, small);
     String out = dir.resolve("tables").toString();
-    Run first = cli("study", "run", spec.toString(), "--out", out, "--master", "local[1]", "--run-id", "n1",
+    CliRun first = CliRun.of("study", "run", spec.toString(), "--out", out, "--master", "local[1]", "--run-id", "n1",
         "--if-changed");
     assertEquals(0, first.code(), first.err());
     assertTrue(first.err().contains("flaky: first run of this study; frontier of "), first.err());
-    assertOneLineError(cli("study", "diff", "flaky", "--out", out), "error: study 'flaky' has 1 committed run under "
+    assertOneLineError(CliRun.of("study", "diff", "flaky", "--out", out), "error: study 'flaky' has 1 committed run under "
         + out + " (n1); a diff needs two: run the study again");
 
     // Nothing changed: the Spark job and the CLI both skip, and write nothing.
@@ -99,7 +127,7 @@ class CliTest {
     assertEquals(0, code, jobErr.toString());
     assertEquals(unchanged, jobErr.toString().strip());
     assertEquals("", jobOut.toString());
-    Run skipped = cli("study", "run", spec.toString(), "--out", out, "--if-changed", "-o", "json");
+    CliRun skipped = CliRun.of("study", "run", spec.toString(), "--out", out, "--if-changed", "-o", "json");
     assertEquals(0, skipped.code(), skipped.err());
     assertEquals(unchanged, skipped.err().strip());
     JsonNode summary = new ObjectMapper().readTree(skipped.out());
@@ -110,7 +138,7 @@ class CliTest {
 
     // The spec changed: a new run, compared with the first.
     Files.writeString(spec, small.replace("[0, 9]", "[0, 14]"));
-    Run second = cli("study", "run", spec.toString(), "--out", out, "--master", "local[1]", "--run-id", "n2",
+    CliRun second = CliRun.of("study", "run", spec.toString(), "--out", out, "--master", "local[1]", "--run-id", "n2",
         "--if-changed");
     assertEquals(0, second.code(), second.err());
     assertEquals(List.of("run_id=n1", "run_id=n2"), runDirs(out));
@@ -119,18 +147,18 @@ class CliTest {
     assertTrue(moved.find(), second.err());
 
     // Bad runs are refused in one line, before Spark starts.
-    assertOneLineError(cli("study", "diff", "configs/studies/flaky.yaml", "--out", out),
+    assertOneLineError(CliRun.of("study", "diff", "configs/studies/flaky.yaml", "--out", out),
         "error: 'configs/studies/flaky.yaml' is not a study name; diff takes the name a spec gives in 'name:'");
-    assertOneLineError(cli("study", "diff", "nope", "--out", out),
+    assertOneLineError(CliRun.of("study", "diff", "nope", "--out", out),
         "error: study 'nope' has no committed runs under " + out + "; studies there: flaky");
-    Run unknown = cli("study", "diff", "flaky", "--from", "zzz", "--out", out);
+    CliRun unknown = CliRun.of("study", "diff", "flaky", "--from", "zzz", "--out", out);
     assertOneLineError(unknown, "error: --from 'zzz': study 'flaky' has no committed run with that id under " + out
         + "; its latest runs: n1, n2 (all: mlsysim study show flaky)");
-    assertOneLineError(cli("study", "diff", "flaky", "--from", "n2", "--out", out),
+    assertOneLineError(CliRun.of("study", "diff", "flaky", "--from", "n2", "--out", out),
         "error: --from and --to are both run 'n2'; pick two different runs (mlsysim study show flaky)");
 
     // By default the latest two runs, with the counts the second run printed.
-    Run diff = cli("study", "diff", "flaky", "--out", out, "--master", "local[1]", "-o", "json");
+    CliRun diff = CliRun.of("study", "diff", "flaky", "--out", out, "--master", "local[1]", "-o", "json");
     assertEquals(0, diff.code(), diff.err());
     JsonNode d = new ObjectMapper().readTree(diff.out());
     assertEquals(List.of("n1", "n2"), List.of(d.get("from").asText(), d.get("to").asText()));
@@ -157,7 +185,7 @@ class CliTest {
       StringWriter err = new StringWriter();
       int code = StudyJob.run(args, new PrintWriter(out, true), new PrintWriter(err, true),
           SparkSession.builder().master("local[1]"));
-      assertOneLineError(new Run(code, out.toString(), err.toString()), "error: ");
+      assertOneLineError(new CliRun(code, out.toString(), err.toString()), "error: ");
     }
   }
 
@@ -167,13 +195,13 @@ class CliTest {
     Files.writeString(spec, StudyRunnerTest.FLAKY);
     Path out = dir.resolve("tables");
     String msg = "error: --limit 0: it counts objective vectors to print; use 1 or more";
-    assertOneLineError(cli("study", "run", spec.toString(), "--out", out.toString(), "--limit", "0"), msg);
-    assertOneLineError(cli("study", "frontier", spec.toString(), "--out", out.toString(), "--limit", "0"), msg);
+    assertOneLineError(CliRun.of("study", "run", spec.toString(), "--out", out.toString(), "--limit", "0"), msg);
+    assertOneLineError(CliRun.of("study", "frontier", spec.toString(), "--out", out.toString(), "--limit", "0"), msg);
     assertFalse(Files.exists(out), "nothing written");
   }
 
   /** Exit 1, nothing on stdout, and one line on stderr that starts with the given text. */
-  static void assertOneLineError(Run r, String start) {
+  static void assertOneLineError(CliRun r, String start) {
     assertEquals(1, r.code(), r.err());
     assertEquals("", r.out());
     assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -26,13 +26,8 @@ class GlobalOptionsOnSparkCommandsTest {
   @TempDir
   Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
 
   static CommandLine tree() {
@@ -73,7 +68,7 @@ class GlobalOptionsOnSparkCommandsTest {
       List<String> dashDashHelp = new ArrayList<>(path);
       dashDashHelp.add("--help");
       for (List<String> line : List.of(help, dashH, dashDashHelp)) {
-        Run r = cli(line.toArray(new String[0]));
+        CliRun r = cli(line.toArray(new String[0]));
         assertEquals(0, r.code(), line + ": " + r.err());
         assertTrue(r.out().startsWith(usage), line + " printed:\n" + r.out());
       }
@@ -111,16 +106,16 @@ class GlobalOptionsOnSparkCommandsTest {
     Files.writeString(spec, String.join("\n", "name: overlay", "pipeline: [SingleNodeModel]", "fixed:",
         "  workload: ResNet50", "space:", "  hardware: [Acme_X1, H100]", "objectives:", "  - minimize: latency_s", ""));
     String root = dir.resolve("tables").toString();
-    Run without = cli("study", "run", spec.toString(), "--out", root, "--master", "local[1]");
+    CliRun without = cli("study", "run", spec.toString(), "--out", root, "--master", "local[1]");
     assertEquals(1, without.code(), without.err());
     assertTrue(without.err().contains("Acme_X1"), without.err());
 
-    Run run = cli("study", "run", spec.toString(), "--out", root, "--master", "local[1]", "--registry",
+    CliRun run = cli("study", "run", spec.toString(), "--out", root, "--master", "local[1]", "--registry",
         OVERLAY.toString());
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("run ") && run.out().contains("2 rows"), run.out());
 
-    Run frontier = cli("--registry", OVERLAY.toString(), "study", "frontier", spec.toString(), "--out", root,
+    CliRun frontier = cli("--registry", OVERLAY.toString(), "study", "frontier", spec.toString(), "--out", root,
         "--master", "local[1]", "-o", "json");
     assertEquals(0, frontier.code(), frontier.err());
     assertTrue(frontier.out().trim().startsWith("[") || frontier.out().trim().startsWith("{"), frontier.out());
@@ -133,11 +128,11 @@ class GlobalOptionsOnSparkCommandsTest {
     Path spec = dir.resolve("plugin.yaml");
     Files.writeString(spec, TestPluginJar.spec("plugin"));
     String root = dir.resolve("tables").toString();
-    Run run = cli("--plugins", jar.toString(), "study", "run", spec.toString(), "--out", root, "--master", "local[1]");
+    CliRun run = cli("--plugins", jar.toString(), "study", "run", spec.toString(), "--out", root, "--master", "local[1]");
     assertEquals(0, run.code(), run.err());
-    Run frontierWithout = cli("study", "frontier", spec.toString(), "--out", root, "--master", "local[1]");
+    CliRun frontierWithout = cli("study", "frontier", spec.toString(), "--out", root, "--master", "local[1]");
     assertEquals(1, frontierWithout.code(), "the spec names the plugin's resolver: " + frontierWithout.err());
-    Run frontier = cli("study", "frontier", spec.toString(), "--out", root, "--master", "local[1]", "--plugins",
+    CliRun frontier = cli("study", "frontier", spec.toString(), "--out", root, "--master", "local[1]", "--plugins",
         jar.toString());
     assertEquals(0, frontier.code(), frontier.err());
     assertTrue(frontier.out().startsWith("Pareto frontier of plugin"), frontier.out());

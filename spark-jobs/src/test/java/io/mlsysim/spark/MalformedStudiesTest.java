@@ -86,7 +86,7 @@ class MalformedStudiesTest {
 
   private void assertRefused(Path study, String expect) {
     Path out = dir.resolve("out-" + study.getFileName());
-    CliTest.Run r = CliTest.cli("study", "run", study.toString(), "--out", out.toString(), "--master", "local[1]");
+    CliRun r = CliRun.of("study", "run", study.toString(), "--out", out.toString(), "--master", "local[1]");
     assertEquals(1, r.code(), r.err());
     assertEquals("", r.out(), "nothing on stdout");
     long lines = r.err().strip().lines().count();

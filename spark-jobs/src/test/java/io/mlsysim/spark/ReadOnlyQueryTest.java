@@ -1,7 +1,6 @@
 package io.mlsysim.spark;
 
 import static io.mlsysim.spark.CliTest.assertOneLineError;
-import static io.mlsysim.spark.CliTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +29,7 @@ class ReadOnlyQueryTest {
     Path spec = dir.resolve("flaky.yaml");
     Files.writeString(spec, StudyRunnerTest.FLAKY.replace("[0, 39]", "[0, 9]"));
     root = dir.resolve("tables").toString();
-    CliTest.Run run = cli("study", "run", spec.toString(), "--out", root, "--master", "local[1]", "--run-id", "r1");
+    CliRun run = CliRun.of("study", "run", spec.toString(), "--out", root, "--master", "local[1]", "--run-id", "r1");
     assertEquals(0, run.code(), run.err());
   }
 
@@ -42,16 +41,16 @@ class ReadOnlyQueryTest {
   void queryRefusesAWriteAnswersAReadAndReportsARunTimeErrorInOneLine() throws Exception {
     Map<String, String> before = digests(Path.of(root));
     assertTrue(before.keySet().stream().anyMatch(k -> k.startsWith("results/")), before.toString());
-    CliTest.Run wipe = cli("query", "INSERT OVERWRITE DIRECTORY '" + root + "/results' USING parquet SELECT * FROM runs",
+    CliRun wipe = CliRun.of("query", "INSERT OVERWRITE DIRECTORY '" + root + "/results' USING parquet SELECT * FROM runs",
         "--out", root, "--master", "local[1]");
     assertOneLineError(wipe, "error: query: writing files (INSERT OVERWRITE DIRECTORY) is not allowed");
     assertEquals(before, digests(Path.of(root)), "the tables' files are unchanged");
 
-    CliTest.Run ok = cli("query", "WITH r AS (SELECT run_id, rows FROM runs) SELECT run_id FROM r "
+    CliRun ok = CliRun.of("query", "WITH r AS (SELECT run_id, rows FROM runs) SELECT run_id FROM r "
         + "WHERE rows > (SELECT count(*) FROM frontier)", "--out", root, "--master", "local[1]", "-o", "json");
     assertEquals(0, ok.code(), ok.err());
     assertEquals("{\"run_id\":\"r1\"}", ok.out().strip());
-    assertOneLineError(cli("query", "SELECT 1/0 FROM runs", "--out", root, "--master", "local[1]"),
+    assertOneLineError(CliRun.of("query", "SELECT 1/0 FROM runs", "--out", root, "--master", "local[1]"),
         "error: query: [DIVIDE_BY_ZERO]");
   }
 

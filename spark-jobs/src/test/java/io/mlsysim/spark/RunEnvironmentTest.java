@@ -33,11 +33,11 @@ class RunEnvironmentTest {
     return spec;
   }
 
-  static CliTest.Run run(String out, String... more) throws IOException {
+  static CliRun run(String out, String... more) throws IOException {
     List<String> args = new ArrayList<>(List.of("study", "run", spec().toString(), "--out", out, "--master",
         "local[1]"));
     args.addAll(List.of(more));
-    return CliTest.cli(args.toArray(new String[0]));
+    return CliRun.of(args.toArray(new String[0]));
   }
 
   @Test
@@ -59,7 +59,7 @@ class RunEnvironmentTest {
     Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
       Path out = Files.isWritable(ro) ? Path.of("/sys/mlsysim-tables") : ro.resolve("tables");
-      CliTest.Run r = run(out.toString());
+      CliRun r = run(out.toString());
       CliTest.assertOneLineError(r, "error: " + out + ": cannot write there");
       assertTrue(r.err().contains("choose a folder you can write"), r.err());
       assertFalse(Files.exists(out), "nothing created");
@@ -73,7 +73,7 @@ class RunEnvironmentTest {
 
   @Test
   void aSchemeWithoutItsConnectorIsOneLine() throws Exception {
-    CliTest.Run r = run("s3a://bucket/tables");
+    CliRun r = run("s3a://bucket/tables");
     CliTest.assertOneLineError(r, "error: s3a://bucket/tables: no filesystem connector for the scheme 's3a'");
     assertTrue(r.err().contains("hadoop-aws"), r.err());
     CliTest.assertOneLineError(run("nosuchfs://host/tables"),
@@ -125,7 +125,7 @@ class RunEnvironmentTest {
       Path lock = Path.of(RunLock.path(root, "flaky", "same").toString());
       assertTrue(Files.readString(lock).startsWith(first.pid() + " "), "the first run holds the lock");
 
-      CliTest.Run second = run(root, "--run-id", "same");
+      CliRun second = run(root, "--run-id", "same");
       CliTest.assertOneLineError(second, "error: run 'same' of study 'flaky' is already running under " + root
           + " (process " + first.pid() + " on ");
       assertTrue(second.err().contains("pass another --run-id"), second.err());

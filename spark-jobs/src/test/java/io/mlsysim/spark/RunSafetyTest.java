@@ -1,7 +1,6 @@
 package io.mlsysim.spark;
 
 import static io.mlsysim.spark.CliTest.assertOneLineError;
-import static io.mlsysim.spark.CliTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +44,7 @@ class RunSafetyTest {
     Files.writeString(otherSpec, SMALL.replace("name: flaky", "name: other"));
     for (String[] r : List.of(new String[] {"flaky.yaml", "r1"}, new String[] {"flaky.yaml", "r2"},
         new String[] {"other.yaml", "o1"})) {
-      CliTest.Run run = cli("study", "run", dir.resolve(r[0]).toString(), "--out", pristine.toString(), "--master",
+      CliRun run = CliRun.of("study", "run", dir.resolve(r[0]).toString(), "--out", pristine.toString(), "--master",
           "local[1]", "--run-id", r[1]);
       assertEquals(0, run.code(), run.err());
     }
@@ -60,7 +59,7 @@ class RunSafetyTest {
 
   /** Rows per (study, run) as query sees them, and its stderr. */
   static Map<String, Long> counts(String root, List<String> warnings) throws Exception {
-    CliTest.Run q = cli("query", "SELECT study, run_id, count(*) AS n FROM results GROUP BY study, run_id", "--out",
+    CliRun q = CliRun.of("query", "SELECT study, run_id, count(*) AS n FROM results GROUP BY study, run_id", "--out",
         root, "--master", "local[1]", "-o", "json");
     assertEquals(0, q.code(), q.err());
     warnings.addAll(q.err().lines().toList());
@@ -98,19 +97,19 @@ class RunSafetyTest {
     String gone = results.get(0).getFileName().toString();
 
     String damaged = "error: run r2 of study flaky is damaged: results: file " + gone + " is missing (";
-    assertOneLineError(cli("study", "frontier", flakySpec.toString(), "--out", root), damaged);
-    assertOneLineError(cli("study", "diff", "flaky", "--out", root), damaged);
+    assertOneLineError(CliRun.of("study", "frontier", flakySpec.toString(), "--out", root), damaged);
+    assertOneLineError(CliRun.of("study", "diff", "flaky", "--out", root), damaged);
     // Readers of every run leave the damaged one out and say so; the other study is whole.
     List<String> warnings = new ArrayList<>();
     Map<String, Long> seen = counts(root, warnings);
     assertEquals(Map.of("flaky/r1", admitted(10), "other/o1", admitted(10)), seen);
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).startsWith(damaged.replace("error: ", "warning: ")), warnings.toString());
-    CliTest.Run other = cli("study", "frontier", otherSpec.toString(), "--out", root, "--master", "local[1]");
+    CliRun other = CliRun.of("study", "frontier", otherSpec.toString(), "--out", root, "--master", "local[1]");
     assertEquals(0, other.code(), other.err());
 
     // --if-changed: same inputs, but the latest run is damaged, so it runs again under its id.
-    CliTest.Run again = cli("study", "run", flakySpec.toString(), "--out", root, "--master", "local[1]",
+    CliRun again = CliRun.of("study", "run", flakySpec.toString(), "--out", root, "--master", "local[1]",
         "--if-changed");
     assertEquals(0, again.code(), again.err());
     assertTrue(again.err().startsWith("flaky: the latest run r2 is damaged (results: file " + gone
@@ -131,14 +130,14 @@ class RunSafetyTest {
 
     String damaged = "error: run r2 of study flaky is damaged: runs: file " + runsFile.getFileName()
         + " is not a readable Parquet file";
-    assertOneLineError(cli("study", "frontier", flakySpec.toString(), "--out", root, "--run-id", "r2"), damaged);
-    CliTest.Run show = cli("study", "show", "--out", root, "--master", "local[1]", "-o", "json");
+    assertOneLineError(CliRun.of("study", "frontier", flakySpec.toString(), "--out", root, "--run-id", "r2"), damaged);
+    CliRun show = CliRun.of("study", "show", "--out", root, "--master", "local[1]", "-o", "json");
     assertEquals(0, show.code(), show.err());
     assertEquals(2, show.out().lines().count(), show.out()); // r1 and o1
     assertTrue(show.err().startsWith(damaged.replace("error: ", "warning: ")), show.err());
     assertEquals(1, show.err().lines().count(), show.err());
 
-    CliTest.Run again = cli("study", "run", flakySpec.toString(), "--out", root, "--master", "local[1]",
+    CliRun again = CliRun.of("study", "run", flakySpec.toString(), "--out", root, "--master", "local[1]",
         "--if-changed");
     assertEquals(0, again.code(), again.err());
     assertTrue(again.err().contains("the latest run r2 is damaged") && again.err().contains("replace it"),
@@ -162,9 +161,9 @@ class RunSafetyTest {
     assertEquals(Map.of("flaky/r1", admitted(10), "flaky/r2", admitted(10), "other/o1", admitted(10)),
         counts(root, warnings));
     assertEquals(List.of(), warnings);
-    CliTest.Run diff = cli("study", "diff", "flaky", "--out", root, "--master", "local[1]", "-o", "json");
+    CliRun diff = CliRun.of("study", "diff", "flaky", "--out", root, "--master", "local[1]", "-o", "json");
     assertEquals(0, diff.code(), diff.err());
-    CliTest.Run unchanged = cli("study", "run", flakySpec.toString(), "--out", root, "--if-changed");
+    CliRun unchanged = CliRun.of("study", "run", flakySpec.toString(), "--out", root, "--if-changed");
     assertEquals(0, unchanged.code(), unchanged.err());
     assertTrue(unchanged.err().startsWith("flaky: unchanged since run r2"), unchanged.err());
   }
@@ -182,7 +181,7 @@ class RunSafetyTest {
       String root = copy("killed-at-" + point);
       killAt(point, grown, root);
       boolean committed = point.equals("withdraw");
-      CliTest.Run show = cli("study", "show", "flaky", "--out", root, "--master", "local[1]", "-o", "json");
+      CliRun show = CliRun.of("study", "show", "flaky", "--out", root, "--master", "local[1]", "-o", "json");
       assertEquals(0, show.code(), show.err());
       List<JsonNode> runs = new ArrayList<>();
       for (String l : show.out().lines().toList()) {

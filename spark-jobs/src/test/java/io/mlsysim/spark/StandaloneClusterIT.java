@@ -28,7 +28,12 @@ import org.junit.jupiter.api.Test;
  * SparkSubmit exactly as spark-submit does. Its tables must hold the same results and the same
  * frontier as the study run on embedded local[1] and local[2]. The shipped serving and
  * single-device studies follow on the same cluster (same tables as on local[2]), beside a study
- * whose plugin resolver reaches the executors only through {@code --jars}.
+ * whose plugin resolver reaches the executors only through {@code --jars}. The single-device
+ * study runs in cluster deploy mode, its spec shipped with {@code --files} and named by its file
+ * name alone. Failing drivers: in client mode spark-submit exits non-zero; in cluster mode the
+ * master records the driver as FAILED (Spark 4.2's standalone client reports the state and
+ * exits 0 whatever it is). A spark-submit run writes no INFO line, and the job jar ships
+ * neither jMetal's benchmark data nor the JSON schema tooling.
  */
 class StandaloneClusterIT {
   static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -40,6 +45,7 @@ class StandaloneClusterIT {
 
   @Test
   void quickstartOnAStandaloneClusterMatchesLocalRuns() throws Exception {
+    assertJobJarHoldsOnlyWhatJobsUse(Path.of(System.getProperty("mlsysim.jobJar")));
     Path sparkHome = sparkHome();
     Path work = Files.createTempDirectory(TARGET, "cluster-it");
     List<String> opens = Arrays.asList(System.getProperty("mlsysim.jvmOpens").trim().split("\\s+"));
@@ -72,10 +78,11 @@ class StandaloneClusterIT {
       Process job = start(sparkHome, opens, work.resolve("submit.log"), submit,
           Map.of(Zoo.OVERLAY_ENV, OVERLAY.toString()));
       started.add(job);
-      assertTrue(job.waitFor(6, TimeUnit.MINUTES), "the job finished in time; see " + work.resolve("submit.log"));
+      assertTrue(job.waitFor(10, TimeUnit.MINUTES), "the job finished in time; see " + work.resolve("submit.log"));
       String log = Files.readString(work.resolve("submit.log"));
       assertEquals(0, job.exitValue(), "spark-submit failed:\n" + tail(log));
       assertTrue(log.contains("study quickstart run cluster:"), tail(log));
+      assertNoInfoLines(log);
 
       // The serving and single-device studies, and a plugin resolver shipped with --jars, on the
       // same cluster: one core each, so two run side by side while this JVM runs the local side.
@@ -95,12 +102,31 @@ class StandaloneClusterIT {
         if (spec == pluginSpec) {
           cmd.addAll(List.of("--jars", pluginJar.toString()));
         }
-        cmd.addAll(List.of(System.getProperty("mlsysim.jobJar"), spec.toString(), "--out",
-            work.resolve("cluster-" + name).toString(), "--run-id", "cluster", "--partitions", "2"));
+        // Cluster deploy mode: the driver runs on the worker and finds the spec among --files.
+        boolean onCluster = spec == EDGE;
+        if (onCluster) {
+          cmd.addAll(clusterMode(opens));
+          cmd.addAll(List.of("--files", spec.toString()));
+        }
+        cmd.addAll(List.of(System.getProperty("mlsysim.jobJar"), onCluster ? spec.getFileName().toString()
+            : spec.toString(), "--out", work.resolve("cluster-" + name).toString(), "--run-id", "cluster",
+            "--partitions", "2"));
         Process p = start(sparkHome, opens, work.resolve("submit-" + name + ".log"), cmd);
         started.add(p);
         others.put(name, p);
       }
+      // A driver that fails in cluster mode (its spec was not shipped), and one in client mode.
+      List<String> failing = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl,
+          "--class", "io.mlsysim.spark.StudyJob", "--conf", "spark.ui.enabled=false"));
+      failing.addAll(clusterMode(opens));
+      failing.addAll(List.of(System.getProperty("mlsysim.jobJar"), "not-shipped.yaml", "--out",
+          work.resolve("cluster-failing").toString()));
+      Process failingCluster = start(sparkHome, opens, work.resolve("submit-failing-cluster.log"), failing);
+      started.add(failingCluster);
+      Process failingClient = start(sparkHome, opens, work.resolve("submit-failing-client.log"), List.of(
+          "org.apache.spark.deploy.SparkSubmit", "--master", masterUrl, "--class", "io.mlsysim.spark.StudyJob",
+          System.getProperty("mlsysim.jobJar"), SPEC.toString(), "--run-id", "scheduled__2026-12-01T02:15:00+00:00"));
+      started.add(failingClient);
 
       // The same study on embedded local[1] and local[2], in this JVM.
       Zoo zoo = Zoo.builtIn();
@@ -130,9 +156,21 @@ class StandaloneClusterIT {
 
         for (Map.Entry<String, Process> o : others.entrySet()) {
           Path logFile = work.resolve("submit-" + o.getKey() + ".log");
-          assertTrue(o.getValue().waitFor(6, TimeUnit.MINUTES), "the job finished in time; see " + logFile);
+          assertTrue(o.getValue().waitFor(10, TimeUnit.MINUTES), "the job finished in time; see " + logFile);
           assertEquals(0, o.getValue().exitValue(), o.getKey() + " failed:\n" + tail(Files.readString(logFile)));
         }
+        String edgeLog = Files.readString(work.resolve("submit-edge.log"));
+        assertTrue(edgeLog.matches("(?s).*State of driver driver-\\S+ is FINISHED.*"), tail(edgeLog));
+
+        assertTrue(failingClient.waitFor(5, TimeUnit.MINUTES), "the failing client-mode job ended");
+        String clientLog = Files.readString(work.resolve("submit-failing-client.log"));
+        assertEquals(1, failingClient.exitValue(), "spark-submit reports the driver's failure:\n" + clientLog);
+        assertTrue(clientLog.strip().startsWith("error: --run-id 'scheduled__2026-12-01T02:15:00+00:00': "), clientLog);
+        assertEquals(1, clientLog.strip().lines().count(), "one line, no trace:\n" + clientLog);
+        assertTrue(failingCluster.waitFor(5, TimeUnit.MINUTES), "the failing cluster-mode job ended");
+        String clusterLog = Files.readString(work.resolve("submit-failing-cluster.log"));
+        assertTrue(clusterLog.matches("(?s).*State of driver driver-\\S+ is FAILED.*"), tail(clusterLog));
+        assertTrue(driverStderr(work).contains("error: not-shipped.yaml: no such study file"), driverStderr(work));
         for (Path spec : List.of(SERVING, EDGE)) {
           String name = spec.getFileName().toString().replace(".yaml", "");
           Path onCluster = work.resolve("cluster-" + name);
@@ -159,6 +197,43 @@ class StandaloneClusterIT {
     } finally {
       for (int i = started.size() - 1; i >= 0; i--) {
         stop(started.get(i));
+      }
+    }
+  }
+
+  /** Cluster deploy mode on the standalone master, spark-submit waiting for the driver's end. */
+  private static List<String> clusterMode(List<String> opens) {
+    return List.of("--deploy-mode", "cluster",
+        "--conf", "spark.standalone.submit.waitAppCompletion=true",
+        "--conf", "spark.driver.memory=512m",
+        "--conf", "spark.driver.extraJavaOptions=" + String.join(" ", opens));
+  }
+
+  /** What the drivers that ran on the worker wrote to stderr. */
+  private static String driverStderr(Path work) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (java.util.stream.Stream<Path> files = Files.walk(work.resolve("worker"))) {
+      for (Path f : files.filter(f -> f.getFileName().toString().equals("stderr")
+          && f.getParent().getFileName().toString().startsWith("driver-")).toList()) {
+        sb.append(Files.readString(f));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void assertNoInfoLines(String log) {
+    List<String> info = log.lines().filter(l -> l.matches(".*\\bINFO\\b.*")).toList();
+    assertTrue(info.isEmpty(), info.size() + " INFO lines, e.g. " + info.stream().limit(3).toList());
+  }
+
+  /** Our code, the engine and what Spark lacks; not jMetal's benchmark data nor the CLI's schema tooling. */
+  private static void assertJobJarHoldsOnlyWhatJobsUse(Path jar) throws IOException {
+    try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+      List<String> names = j.stream().map(java.util.jar.JarEntry::getName).toList();
+      assertTrue(names.contains("io/mlsysim/spark/StudyJob.class"), jar.toString());
+      assertTrue(names.contains(JobLogs.CONFIG), "the quiet log configuration ships");
+      for (String banned : List.of("cec2005CompetitionResources/", "com/github/victools/", "com/networknt/")) {
+        assertTrue(names.stream().noneMatch(n -> n.startsWith(banned)), banned + " is in " + jar);
       }
     }
   }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mlsysim.charts.Palette;
 import io.mlsysim.charts.PictureFacts;
-import io.mlsysim.cli.Cli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,13 +34,8 @@ class StudyPicturesTest {
   static long removed;
   static long kept;
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
 
   static Path projectRoot() {
@@ -54,12 +46,12 @@ class StudyPicturesTest {
   static void twoRuns() throws Exception {
     root = dir.resolve("tables").toString();
     spec = projectRoot().resolve("docs/pictures/example-study.yaml");
-    Run r1 = cli("study", "run", spec.toString(), "--out", root, "--master", "local[2]", "--run-id", "p1");
+    CliRun r1 = cli("study", "run", spec.toString(), "--out", root, "--master", "local[2]", "--run-id", "p1");
     assertEquals(0, r1.code(), r1.err());
     // The second night the grid list changed: the frontier moves.
     Path changed = dir.resolve("example-study.yaml");
     Files.writeString(changed, Files.readString(spec).replace("grid: [US_Avg, Quebec]", "grid: [US_Avg, Germany]"));
-    Run r2 = cli("study", "run", changed.toString(), "--out", root, "--master", "local[2]", "--run-id", "p2");
+    CliRun r2 = cli("study", "run", changed.toString(), "--out", root, "--master", "local[2]", "--run-id", "p2");
     assertEquals(0, r2.code(), r2.err());
 
     SparkSession spark = Sessions.local("local[2]", "StudyPicturesTest");
@@ -86,7 +78,7 @@ class StudyPicturesTest {
   @Test
   void plotDrawsEveryPairOfObjectivesColouredByTheFleet() {
     Path png = dir.resolve("pairs.png");
-    Run r = cli("study", "plot", "pictures", "--out", root, "--master", "local[1]", "--to", png.toString());
+    CliRun r = cli("study", "plot", "pictures", "--out", root, "--master", "local[1]", "--to", png.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("wrote " + png + ": 3 charts of run p2"), r.out());
     PictureFacts f = PictureFacts.of(png);
@@ -102,7 +94,7 @@ class StudyPicturesTest {
   @Test
   void plotOfTwoColumnsIsAnSvgNamingItsAxesWithUnits() throws Exception {
     Path svg = dir.resolve("one.svg");
-    Run r = cli("study", "plot", "pictures", "--run", "p1", "--x", "duration_s", "--y", "tco_usd", "--color", "none",
+    CliRun r = cli("study", "plot", "pictures", "--run", "p1", "--x", "duration_s", "--y", "tco_usd", "--color", "none",
         "--out", root, "--master", "local[1]", "--to", svg.toString());
     assertEquals(0, r.code(), r.err());
     String text = Files.readString(svg);
@@ -115,7 +107,7 @@ class StudyPicturesTest {
   @Test
   void theCommittedFrontierPictureStillMatchesTheCommand() {
     Path png = dir.resolve("frontier.png");
-    Run r = cli("study", "plot", "pictures", "--run", "p1", "--out", root, "--master", "local[1]", "--to",
+    CliRun r = cli("study", "plot", "pictures", "--run", "p1", "--out", root, "--master", "local[1]", "--to",
         png.toString());
     assertEquals(0, r.code(), r.err());
     PictureFacts now = PictureFacts.of(png);
@@ -128,7 +120,7 @@ class StudyPicturesTest {
   @Test
   void reportOpensInAHeadlessBrowserWithTheFrontierTableAndCharts() throws Exception {
     Path html = dir.resolve("report/pictures.html");
-    Run r = cli("study", "report", "pictures", "--out", root, "--master", "local[1]", "--to", html.toString());
+    CliRun r = cli("study", "report", "pictures", "--out", root, "--master", "local[1]", "--to", html.toString());
     assertEquals(0, r.code(), r.err());
     String page = Files.readString(html);
     assertFalse(Pattern.compile("<script|<link|src=|url\\(http|href=\"http").matcher(page).find(),
@@ -202,7 +194,7 @@ class StudyPicturesTest {
     List<String> expected = List.of("is not a study name", "studies there: pictures", "its latest runs: p1, p2",
         "--x and --y go together", ".png or .svg", "end the file name in .html");
     for (int i = 0; i < bad.size(); i++) {
-      Run r = cli(bad.get(i));
+      CliRun r = cli(bad.get(i));
       assertEquals(1, r.code(), String.join(" ", bad.get(i)) + "\n" + r.err());
       assertEquals("", r.out());
       assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -213,7 +205,7 @@ class StudyPicturesTest {
 
   @Test
   void anUnknownColumnNamesTheColumnsThereAre() {
-    Run r = cli("study", "plot", "pictures", "--x", "duration", "--y", "tco_usd", "--out", root, "--master", "local[1]",
+    CliRun r = cli("study", "plot", "pictures", "--x", "duration", "--y", "tco_usd", "--out", root, "--master", "local[1]",
         "--to", dir.resolve("u.png").toString());
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().contains("column 'duration' is not in the study's results; columns: ") && r.err()
@@ -222,10 +214,10 @@ class StudyPicturesTest {
 
   @Test
   void plotAndReportHaveHelp() {
-    Run plot = cli("study", "plot", "--help");
+    CliRun plot = cli("study", "plot", "--help");
     assertEquals(0, plot.code());
     assertTrue(plot.out().contains("--x=COLUMN") && plot.out().contains("--to=FILE"), plot.out());
-    Run report = cli("study", "report", "--help");
+    CliRun report = cli("study", "report", "--help");
     assertEquals(0, report.code());
     assertTrue(report.out().contains("--run=RUN") && report.out().contains("self-contained HTML"), report.out());
   }
