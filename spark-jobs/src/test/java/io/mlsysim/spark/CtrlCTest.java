@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mlsysim.dse.StudyPlan;
 import io.mlsysim.dse.StudySpec;
 import io.mlsysim.zoo.Zoo;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,18 +35,10 @@ class CtrlCTest {
     Path marker = dir.resolve("evaluating");
     Path err = dir.resolve("stderr.txt");
     Path out = dir.resolve("stdout.txt");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens") || a.startsWith("-XX:") || a.startsWith("-D")) {
-        cmd.add(a);
-      }
-    }
     // The second of two slices waits at the "evaluate" fault point (until its task is
     // interrupted); the first finishes, so the run is half done and stays there.
-    cmd.addAll(List.of("-Xmx1g", "-D" + Faults.PAUSE_AT + "=evaluate", "-D" + Faults.MARKER + "=" + marker,
-        "-cp", System.getProperty("java.class.path"), "io.mlsysim.cli.Cli",
-        "study", "run", spec.toString(), "--out", root, "--run-id", "c1", "--master", "local[2]", "--partitions", "2"));
+    List<String> cmd = PausedCli.command("evaluate", marker, "study", "run",
+        spec.toString(), "--out", root, "--run-id", "c1", "--master", "local[2]", "--partitions", "2");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(out.toFile());
     pb.environment().put("MLSYSIM_PROGRESS_SECONDS", "1"); // stderr is a file here: a line a second
     Process p = pb.start();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,16 +102,8 @@ class RunEnvironmentTest {
   void aSecondRunWithTheSameRunIdIsRefusedWhileTheFirstRuns() throws Exception {
     String root = dir.resolve("shared").toString();
     Path marker = dir.resolve("first-reached-publish");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens") || a.startsWith("-XX:") || a.startsWith("-D")) {
-        cmd.add(a);
-      }
-    }
-    cmd.addAll(List.of("-Xmx1g", "-D" + Faults.PAUSE_AT + "=publish", "-D" + Faults.MARKER + "=" + marker,
-        "-cp", System.getProperty("java.class.path"), "io.mlsysim.cli.Cli",
-        "study", "run", spec().toString(), "--out", root, "--run-id", "same", "--master", "local[1]"));
+    List<String> cmd = PausedCli.command("publish", marker, "study", "run",
+        spec().toString(), "--out", root, "--run-id", "same", "--master", "local[1]");
     Path log = dir.resolve("first.log");
     Process first = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -200,16 +199,8 @@ class RunSafetyTest {
   /** Runs the CLI in its own JVM until it reaches the publishing step, then kills it with SIGKILL. */
   static void killAt(String point, Path spec, String root) throws Exception {
     Path marker = dir.resolve("reached-" + point);
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens") || a.startsWith("-XX:") || a.startsWith("-D")) {
-        cmd.add(a);
-      }
-    }
-    cmd.addAll(List.of("-Xmx1g", "-D" + Faults.PAUSE_AT + "=" + point, "-D" + Faults.MARKER + "=" + marker,
-        "-cp", System.getProperty("java.class.path"), "io.mlsysim.cli.Cli",
-        "study", "run", spec.toString(), "--out", root, "--run-id", "r2", "--master", "local[1]"));
+    List<String> cmd = PausedCli.command(point, marker, "study", "run",
+        spec.toString(), "--out", root, "--run-id", "r2", "--master", "local[1]");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(dir.resolve("killed-" + point + ".log").toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
