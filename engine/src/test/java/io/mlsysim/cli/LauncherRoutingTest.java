@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherRoutingTest {
   @TempDir Path project;
   Path log;
+  Path tiers;
+  String javaOpts;
 
   @BeforeEach
   void scratchProject() throws Exception {
@@ -43,7 +45,11 @@ class LauncherRoutingTest {
     script(bin.resolve("mvn"), "echo \"mvn $*\" >> '" + log + "'\n"
         + "mkdir -p engine/target && touch engine/target/runtime-classpath.txt\n"
         + "case \"$*\" in *spark-jobs*) mkdir -p spark-jobs/target && touch spark-jobs/target/runtime-classpath.txt;; esac\n");
-    script(bin.resolve("java"), "for a in \"$@\"; do case \"$a\" in *spark-jobs/target/classes*) "
+    tiers = project.resolve("tiers.log");
+    // java also records the compiler tier it would run with: the last -XX:TieredStopAtLevel wins
+    script(bin.resolve("java"), "tier=default; for a in \"$@\"; do case \"$a\" in -XX:TieredStopAtLevel=*) "
+        + "tier=\"${a#*=}\";; esac; done; echo \"$tier\" >> '" + tiers + "'\n"
+        + "for a in \"$@\"; do case \"$a\" in *spark-jobs/target/classes*) "
         + "echo 'java spark' >> '" + log + "'; exit 0;; esac; done\necho 'java engine' >> '" + log + "'\n");
   }
 
@@ -60,12 +66,35 @@ class LauncherRoutingTest {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
     pb.environment().put("PATH", project.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
     pb.environment().remove("MLSYSIM_SKIP_BUILD");
+    if (javaOpts == null) {
+      pb.environment().remove("MLSYSIM_JAVA_OPTS");
+    } else {
+      pb.environment().put("MLSYSIM_JAVA_OPTS", javaOpts);
+    }
     pb.redirectErrorStream(true);
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(30, TimeUnit.SECONDS), "launcher did not finish");
     assertEquals(0, p.exitValue(), output);
     return Files.exists(log) ? Files.readAllLines(log) : List.of();
+  }
+
+  /** The compiler tier of the JVM the launcher starts for these arguments. */
+  String tier(String... args) throws Exception {
+    Files.deleteIfExists(tiers);
+    launch(args);
+    List<String> t = Files.readAllLines(tiers);
+    assertEquals(1, t.size(), t.toString());
+    return t.get(0);
+  }
+
+  @Test
+  void everyCommandRunsC1OnlyUnlessMlsysimJavaOptsAsksForC2() throws Exception {
+    assertEquals("1", tier("study", "show"));
+    assertEquals("1", tier("eval", "x"));
+    javaOpts = "-Xmx2g -XX:TieredStopAtLevel=4";
+    assertEquals("4", tier("study", "show"));
+    assertEquals("4", tier("eval", "x"));
   }
 
   @Test
