@@ -41,9 +41,7 @@ final class StudyContext {
   /** The study views (results, frontier, runs, sources, frontier_changes) over the root, refreshed. */
   synchronized SparkSession withViews() {
     SparkSession s = spark();
-    for (String damaged : Tables.registerViews(s, root.toString())) {
-      System.err.println("mlsysim mcp: warning: " + damaged + "; left out of the views");
-    }
+    Tables.registerViews(s, root.toString());
     return s;
   }
 

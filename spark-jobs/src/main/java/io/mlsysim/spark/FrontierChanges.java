@@ -1,7 +1,5 @@
 package io.mlsysim.spark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,9 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -61,12 +56,10 @@ public final class FrontierChanges {
 
   /** One run's frontier: its rank-1 rows with the schema they were written with, and its objectives. */
   record Snapshot(String runId, StructType schema, List<Row> rows, List<String> objectives) {
-    /** Reads the frontier files of one run (a partition directory, staged or committed). */
-    static Snapshot read(SparkSession spark, Path frontier, String runId, List<String> objectives) {
-      if (!hasData(spark, frontier)) { // a run without a single ok row writes no part file
-        return new Snapshot(runId, new StructType(), List.of(), objectives);
-      }
-      Dataset<Row> f = spark.read().parquet(frontier.toString()).filter(functions.col("rank").equalTo(1));
+    /** One run's frontier rows (any rank; rank 1 is kept), without the table's key columns. */
+    static Snapshot of(Dataset<Row> frontier, String runId, List<String> objectives) {
+      Dataset<Row> f = frontier.drop(Tables.STUDY, Tables.RUN_ID, Tables.COMMIT_ID)
+          .filter(functions.col("rank").equalTo(1));
       return new Snapshot(runId, f.schema(), f.collectAsList(), objectives);
     }
 
@@ -102,14 +95,9 @@ public final class FrontierChanges {
   }
 
   static Snapshot committed(SparkSession spark, String root, RunHistory.Run run) {
-    // The files the run committed, not its folder: a killed re-run may have left others there.
-    List<Path> files = run.files(spark.sparkContext().hadoopConfiguration(), root, Tables.FRONTIER);
-    if (files.isEmpty()) { // a run without a single ok row writes no part file
-      return new Snapshot(run.runId(), new StructType(), List.of(), run.objectives());
-    }
-    Dataset<Row> f = spark.read().parquet(files.stream().map(Path::toString).toArray(String[]::new))
-        .filter(functions.col("rank").equalTo(1));
-    return new Snapshot(run.runId(), f.schema(), f.collectAsList(), run.objectives());
+    Dataset<Row> f = Tables.readRun(spark, root, Tables.FRONTIER, run);
+    return f == null ? new Snapshot(run.runId(), new StructType(), List.of(), run.objectives())
+        : Snapshot.of(f, run.runId(), run.objectives());
   }
 
   /** Compares the next run's frontier with the previous one's (null on a study's first run: all added). */
@@ -212,23 +200,6 @@ public final class FrontierChanges {
     Set<String> s = new LinkedHashSet<>(a);
     s.addAll(b);
     return new ArrayList<>(s);
-  }
-
-  private static boolean hasData(SparkSession spark, Path dir) {
-    try {
-      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(dir)) {
-        return false;
-      }
-      for (FileStatus f : fs.listStatus(dir)) {
-        if (f.getPath().getName().endsWith(".parquet")) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
   }
 
   private static StructField field(String name, DataType type, boolean nullable, String unit, String comment) {

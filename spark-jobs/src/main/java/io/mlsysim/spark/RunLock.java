@@ -83,14 +83,34 @@ final class RunLock implements AutoCloseable {
       return; // released meanwhile: try again
     }
     String[] f = text.split(" ");
-    if (f.length >= 3 && f[1].equals(host()) && isLong(f[0])
-        && ProcessHandle.of(Long.parseLong(f[0])).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+    if (holderIsGone(f)) {
       fs.delete(file, false); // its process is gone: a crashed run, not a running one
       return;
     }
     throw new IllegalArgumentException("run '" + runId + "' of study '" + study + "' is already running under "
         + root + (f.length >= 3 ? " (process " + f[0] + " on " + f[1] + ", since " + f[2] + ")" : "")
         + "; wait for it to finish or pass another --run-id (if no such run is alive, delete " + file + ")");
+  }
+
+  /**
+   * True when a run may be going on under this (study, run id): its lock exists and names a process
+   * that is alive, or one on another machine (which cannot be checked from here).
+   */
+  static boolean mayBeHeld(Configuration conf, String root, String study, String runId) {
+    Path file = path(root, study, runId);
+    try (var in = file.getFileSystem(conf).open(file)) {
+      return !holderIsGone(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(" "));
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // cannot tell: leave the run alone
+    }
+  }
+
+  /** The lock's holder ("pid host started-at") is a process on this machine that no longer exists. */
+  private static boolean holderIsGone(String[] f) {
+    return f.length >= 3 && f[1].equals(host()) && isLong(f[0])
+        && ProcessHandle.of(Long.parseLong(f[0])).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE;
   }
 
   private static boolean isLong(String s) {

@@ -44,28 +44,14 @@ final class RunPictures {
     this.okRows = okRows;
   }
 
-  /**
-   * One table's partition of one run, read straight from its folder: the run is known to be
-   * committed (its runs row was found), and a single run's files share one schema, so the views'
-   * schema merge and semi-join — a Spark job each, every time — are not needed. Null when the run
-   * wrote no such partition (frontier_changes of runs older than that table, or no ok rows).
-   */
+  /** One table of one committed run; null when the run wrote no row to it. */
   static Dataset<Row> ofRun(SparkSession spark, String root, String table, RunHistory.Run r) {
-    org.apache.hadoop.fs.Path dir = Tables.partition(root, table, r.study(), r.runId());
-    try {
-      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      boolean any = fs.exists(dir) && java.util.Arrays.stream(fs.listStatus(dir))
-          .anyMatch(s -> s.getPath().getName().endsWith(".parquet"));
-      return any ? spark.read().parquet(dir.toString()) : null;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + dir, e);
-    }
+    Dataset<Row> rows = Tables.readRun(spark, root, table, r);
+    return rows == null || rows.isEmpty() ? null : rows;
   }
 
   static RunPictures read(SparkSession spark, String root, RunHistory.Run r) {
     Map<String, Object> run = asMap(ofRun(spark, root, Tables.RUNS, r).collectAsList().get(0));
-    run.put("study", r.study()); // partition columns: in the folder names, not in the files
-    run.put("run_id", r.runId());
     List<Objective> objectives = objectives((String) run.get("spec_text"), r.objectives());
     Dataset<Row> results = ofRun(spark, root, Tables.RESULTS, r);
     Dataset<Row> frontier = ofRun(spark, root, Tables.FRONTIER, r);

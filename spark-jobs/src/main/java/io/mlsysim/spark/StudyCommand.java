@@ -136,10 +136,6 @@ final class StudyCommand implements Callable<Integer> {
           }
           return 0;
         }
-        if (d.note() != null) {
-          stderr().println(d.note());
-          stderr().flush();
-        }
         id = d.runId();
       }
       SparkSession spark = Sessions.local(master, "mlsysim study " + plan.name());
@@ -211,10 +207,7 @@ final class StudyCommand implements Callable<Integer> {
       String root = root(null);
       SparkSession spark = Sessions.local(master, "mlsysim study show");
       try {
-        for (String damaged : Tables.registerViews(spark, root)) {
-          stderr().println("warning: " + damaged + "; not listed");
-        }
-        stderr().flush();
+        Tables.registerViews(spark, root);
         Dataset<Row> runs = spark.sql(sql(study));
         List<Row> rows = runs.collectAsList();
         if (rows.isEmpty() && study != null) {
@@ -260,7 +253,7 @@ final class StudyCommand implements Callable<Integer> {
       checkLimit(limit);
       StudyPlan plan = StudyPlan.compile(StudySpec.read(file), Zoo.current());
       String root = root(plan.outputPath());
-      // Which run, and whether its files are whole, is decided before Spark starts.
+      // Which run is decided before Spark starts.
       Sessions.quietLogs();
       org.apache.hadoop.conf.Configuration conf = RunHistory.hadoopConf();
       List<RunHistory.Run> runs = RunHistory.of(conf, root, plan.name());
@@ -273,10 +266,6 @@ final class StudyCommand implements Callable<Integer> {
           : runs.stream().filter(r -> r.runId().equals(runId)).findFirst().orElseThrow(() ->
               new IllegalArgumentException("--run-id '" + runId + "': study '" + plan.name()
                   + "' has no committed run with that id under " + root + " (mlsysim study show " + plan.name() + ")"));
-      java.util.Optional<String> damage = run.damage(conf, root);
-      if (damage.isPresent()) {
-        throw new IllegalArgumentException(run.damaged(damage.get()));
-      }
       SparkSession spark = Sessions.local(master, "mlsysim study frontier");
       try {
         printFrontier(spark, root, plan, run, rank, limit, format, stdout());

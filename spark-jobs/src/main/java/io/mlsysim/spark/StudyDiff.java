@@ -56,13 +56,6 @@ final class StudyDiff extends StudyCommand.Common implements Callable<Integer> {
           + "'; pick two different runs (mlsysim study show " + study + ")");
     }
 
-    for (RunHistory.Run r : List.of(older, newer)) {
-      java.util.Optional<String> damage = r.damage(conf, root);
-      if (damage.isPresent()) {
-        throw new IllegalArgumentException(r.damaged(damage.get()) + ", or pick other runs with --from/--to");
-      }
-    }
-
     SparkSession spark = Sessions.local(master, "mlsysim study diff " + study);
     try {
       FrontierChanges.Result r = FrontierChanges.between(spark, root, older, newer);

@@ -85,9 +85,6 @@ public final class StudyJob {
         err.println(IfChanged.message(d.unchangedSince()));
         return 0;
       }
-      if (d.note() != null) {
-        err.println(d.note());
-      }
       runId = d.runId();
     }
     SparkSession spark = builder.appName("mlsysim study " + plan.name()).getOrCreate();

@@ -2,7 +2,6 @@ package io.mlsysim.spark;
 
 import io.mlsysim.dse.SourceRow;
 import io.mlsysim.dse.StudyPlan;
-import io.mlsysim.spark.integrity.Manifest;
 import io.mlsysim.zoo.Zoo;
 import java.io.PrintWriter;
 import java.sql.Timestamp;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -32,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Runs a compiled study on a Spark session: the driver hands out index ranges, executors decode
  * and evaluate their candidates with the broadcast plan, results go to Parquet, the frontier is
- * computed as a distributed skyline, and the run is published atomically with its provenance.
+ * computed as a distributed skyline, and the run is committed atomically with its provenance
+ * (see {@link Tables}).
  */
 public final class StudyRunner {
   private final SparkSession spark;
@@ -67,36 +66,29 @@ public final class StudyRunner {
 
   /**
    * Runs the study. A second run with the same run id under the same root while this one runs
-   * is refused (see {@link RunLock}); a failed run leaves no staged files behind.
+   * is refused (see {@link RunLock}). A run that fails before its commit leaves no visible trace:
+   * its rows carry a commit id no runs row names, and the study's next run drops them.
    */
   public Summary run(StudyPlan plan, Zoo zoo, Options options) {
     String runId = options.runId() == null ? newRunId() : options.runId();
-    String nonce = String.format("%08x", ThreadLocalRandom.current().nextInt());
-    Path staged = Tables.staging(options.outputRoot(), plan.name(), runId, nonce);
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Tables.refuseParquetLayout(conf, options.outputRoot());
     try (RunLock lock = RunLock.acquire(conf, options.outputRoot(), plan.name(), runId)) {
-      try {
-        return run(plan, zoo, options, runId, nonce, staged);
-      } catch (Throwable t) { // the run failed before its commit: leave no staging behind
-        try {
-          org.apache.hadoop.fs.FileSystem fs = staged.getFileSystem(conf);
-          fs.delete(staged, true);
-          Path stagingRoot = staged.getParent();
-          if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
-            fs.delete(stagingRoot, false);
-          }
-        } catch (java.io.IOException | RuntimeException cleanup) {
-          t.addSuppressed(cleanup);
-        }
-        throw t;
-      }
+      return run(plan, zoo, options, runId, newCommitId());
     }
   }
 
-  private Summary run(StudyPlan plan, Zoo zoo, Options options, String runId, String nonce, Path staged) {
+  /** A fresh commit id: UTC time to the microsecond plus a random suffix, so ids sort by time. */
+  static String newCommitId() {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSS'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+        + "_" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+  }
+
+  private Summary run(StudyPlan plan, Zoo zoo, Options options, String runId, String commitId) {
     long started = System.nanoTime();
     Instant startedAt = Instant.now();
     String root = options.outputRoot();
+    String study = plan.name();
     boolean evolutionary = plan.strategy() == null;
     long count = evolutionary ? (long) plan.strategySpec().population() * plan.strategySpec().generations()
         : plan.strategy().count();
@@ -105,16 +97,16 @@ public final class StudyRunner {
         : (int) Math.min(10_000, Math.max(spark.sparkContext().defaultParallelism() * 2L, (count + 999_999) / 1_000_000));
     slices = (int) Math.max(1, Math.min(slices, count));
 
-    // 1. Evaluate and write the results.
+    // 1. Evaluate and append the results under this attempt's commit id (not yet visible).
     if (evolutionary) {
-      evolve(plan, new Path(staged, Tables.RESULTS).toString());
+      evolve(plan, root, runId, commitId);
     } else {
       StudyProgress watch = progress == null ? null
-          : new StudyProgress(spark.sparkContext(), plan.name(), count, slices, progress, pace);
+          : new StudyProgress(spark.sparkContext(), study, count, slices, progress, pace);
       boolean completed = false;
       try {
-        candidates(plan, count, slices, true, 0, watch == null ? null : watch.counter())
-            .write().mode(SaveMode.ErrorIfExists).parquet(new Path(staged, Tables.RESULTS).toString());
+        Tables.append(candidates(plan, count, slices, true, 0, watch == null ? null : watch.counter()), root,
+            Tables.RESULTS, study, runId, commitId);
         completed = true;
       } finally {
         if (watch != null) {
@@ -124,8 +116,8 @@ public final class StudyRunner {
     }
     double evaluateSeconds = (System.nanoTime() - started) / 1e9;
 
-    // 2. Counts, frontier, sources and the run record, all from the staged files.
-    Dataset<Row> written = spark.read().parquet(new Path(staged, Tables.RESULTS).toString());
+    // 2. Counts, frontier, sources and frontier changes, from the attempt's rows.
+    Dataset<Row> written = Tables.readAttempt(spark, root, Tables.RESULTS, study, runId, commitId);
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String s : List.of("ok", "infeasible", "constraint_violated", "error")) {
       counts.put(s, 0L);
@@ -138,55 +130,50 @@ public final class StudyRunner {
     for (int i = 0; i < max.length; i++) {
       max[i] = plan.maximize(i);
     }
-    Dataset<Row> frontier = Frontier.compute(spark, written, plan.objectiveNames(), max, Frontier.LAYERS);
-    frontier.coalesce(1).write().parquet(new Path(staged, Tables.FRONTIER).toString());
-    long frontierRows = spark.read().parquet(new Path(staged, Tables.FRONTIER).toString()).count();
-    sources(plan).coalesce(1).write().parquet(new Path(staged, Tables.SOURCES).toString());
-    FrontierChanges.Movement movement = frontierChanges(plan, root, runId, staged);
+    Dataset<Row> frontier = Frontier.compute(spark, written.drop(Tables.STUDY, Tables.RUN_ID), plan.objectiveNames(),
+        max, Frontier.LAYERS);
+    Faults.pauseAt("publish");
+    Tables.append(frontier.coalesce(1), root, Tables.FRONTIER, study, runId, commitId);
+    long frontierRows = Tables.readAttempt(spark, root, Tables.FRONTIER, study, runId, commitId).count();
+    Tables.append(sources(plan).coalesce(1), root, Tables.SOURCES, study, runId, commitId);
+    FrontierChanges.Result changes = frontierChanges(plan, root, runId, commitId);
+    Tables.append(changes.toDataset(spark).coalesce(1), root, Tables.FRONTIER_CHANGES, study, runId, commitId);
+    FrontierChanges.Movement movement = changes.movement();
     String fingerprint = InputsFingerprint.of(plan, zoo);
-    // What the run wrote, file by file, checked against what it counted: the runs row records it.
-    String commitId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSSSSS'Z'").withZone(ZoneOffset.UTC)
-        .format(Instant.now()) + "_" + nonce;
-    Manifest manifest = Manifest.ofStaged(spark.sparkContext().hadoopConfiguration(), staged, Tables.DATA_TABLES,
-        commitId);
-    Map<String, Long> inFiles = manifest.rows();
-    if (inFiles.getOrDefault(Tables.RESULTS, 0L) != rows || inFiles.getOrDefault(Tables.FRONTIER, 0L) != frontierRows) {
-      throw new IllegalStateException("run " + runId + " staged " + inFiles + " rows but counted " + rows
-          + " results and " + frontierRows + " frontier rows");
-    }
     double seconds = (System.nanoTime() - started) / 1e9;
-    runRow(plan, zoo, runId, count, rows, counts, frontierRows, fingerprint, movement, startedAt, seconds, commitId,
-        manifest).coalesce(1).write().parquet(new Path(staged, Tables.RUNS).toString());
 
-    // 3. Publish: data files first, the runs file (the commit) last, then the run it replaces is withdrawn.
-    Tables.publish(spark, root, staged, plan.name(), runId, manifest);
+    // 3. The commit: the runs row replaces the run id's previous one; then orphan attempts go.
+    Faults.pauseAt("commit");
+    Tables.commit(runRow(plan, zoo, count, rows, counts, frontierRows, fingerprint, movement, startedAt, seconds,
+        commitId, changes.rows().size()).coalesce(1), root, study, runId, commitId);
+    Faults.pauseAt("withdraw");
+    Orphans.drop(spark, root, study, runId);
     if (progress != null) {
-      progress.printf("%s: run %s done: %,d rows (%s) in %.1f s%s%n", plan.name(), runId, rows, counts, seconds,
+      progress.printf("%s: run %s done: %,d rows (%s) in %.1f s%s%n", study, runId, rows, counts, seconds,
           count > rows ? String.format("; %,d of %,d candidates fall outside the study's conditions", count - rows, count)
               : "");
       progress.flush();
     }
-    return new Summary(plan.name(), runId, root, count, rows, counts, frontierRows, seconds, evaluateSeconds,
+    return new Summary(study, runId, root, count, rows, counts, frontierRows, seconds, evaluateSeconds,
         fingerprint, movement);
   }
 
   /**
-   * Stages frontier_changes: this run's frontier against the latest committed run of the study
-   * by start time (not this run id, which a re-run may be replacing).
+   * frontier_changes: this attempt's frontier against the latest committed run of the study by
+   * start time (not this run id, which a re-run may be replacing).
    */
-  private FrontierChanges.Movement frontierChanges(StudyPlan plan, String root, String runId, Path staged) {
+  private FrontierChanges.Result frontierChanges(StudyPlan plan, String root, String runId, String commitId) {
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-    FrontierChanges.Snapshot previous = RunHistory.latestWhole(conf, root, plan.name(), runId)
+    FrontierChanges.Snapshot previous = RunHistory.latest(conf, root, plan.name(), runId)
         .map(p -> FrontierChanges.committed(spark, root, p)).orElse(null);
-    FrontierChanges.Snapshot next = FrontierChanges.Snapshot.read(spark, new Path(staged, Tables.FRONTIER), runId,
-        plan.objectiveNames());
+    FrontierChanges.Snapshot next = FrontierChanges.Snapshot.of(
+        Tables.readAttempt(spark, root, Tables.FRONTIER, plan.name(), runId, commitId), runId, plan.objectiveNames());
     FrontierChanges.Result changes = FrontierChanges.compare(previous, next);
-    changes.toDataset(spark).coalesce(1).write().parquet(new Path(staged, Tables.FRONTIER_CHANGES).toString());
     if (progress != null) {
       progress.printf("%s: %s%n", plan.name(), changes.movement().describe());
       progress.flush();
     }
-    return changes.movement();
+    return changes;
   }
 
   /**
@@ -194,7 +181,7 @@ public final class StudyRunner {
    * executors like any index range, appended to the results with its generation number, and
    * its objectives come back to the driver for selection.
    */
-  private void evolve(StudyPlan plan, String resultsPath) {
+  private void evolve(StudyPlan plan, String root, String runId, String commitId) {
     int generations = plan.strategySpec().generations();
     int parallelism = spark.sparkContext().defaultParallelism();
     List<String> cols = new ArrayList<>(List.of("candidate_id", "status"));
@@ -206,7 +193,7 @@ public final class StudyRunner {
       Dataset<Row> rows = candidates(gen, idx.length, Math.max(1, Math.min(idx.length, parallelism)), true, generation)
           .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
       try {
-        rows.write().mode(SaveMode.Append).parquet(resultsPath);
+        Tables.append(rows, root, Tables.RESULTS, plan.name(), runId, commitId);
         Map<Long, double[]> ok = new java.util.HashMap<>();
         for (Row r : rows.selectExpr(cols.toArray(new String[0])).collectAsList()) {
           if ("ok".equals(r.getString(1))) {
@@ -334,9 +321,9 @@ public final class StudyRunner {
     return spark.createDataFrame(rows, schema);
   }
 
-  private Dataset<Row> runRow(StudyPlan plan, Zoo zoo, String runId, long count, long rows, Map<String, Long> counts,
+  private Dataset<Row> runRow(StudyPlan plan, Zoo zoo, long count, long rows, Map<String, Long> counts,
       long frontierRows, String fingerprint, FrontierChanges.Movement movement, Instant startedAt, double seconds,
-      String commitId, Manifest manifest) {
+      String commitId, long frontierChangesRows) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("spec_origin", plan.origin());
     r.put("spec_text", plan.specText());
@@ -370,9 +357,8 @@ public final class StudyRunner {
     r.put("frontier_removed", movement.removed());
     r.put("frontier_kept", movement.kept());
     r.put("commit_id", commitId);
-    r.put("manifest", manifest.text());
-    r.put("sources_rows", manifest.rows().getOrDefault(Tables.SOURCES, 0L));
-    r.put("frontier_changes_rows", manifest.rows().getOrDefault(Tables.FRONTIER_CHANGES, 0L));
+    r.put("sources_rows", (long) plan.sources().size());
+    r.put("frontier_changes_rows", frontierChangesRows);
     List<StructField> fields = new ArrayList<>();
     for (Map.Entry<String, Object> e : r.entrySet()) {
       Object v = e.getValue();

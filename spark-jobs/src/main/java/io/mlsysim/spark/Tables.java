@@ -1,45 +1,38 @@
 package io.mlsysim.spark;
 
-import io.mlsysim.spark.integrity.Manifest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import io.mlsysim.spark.delta.DeltaLogFiles;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Where a study's tables live and how a run is published. Under an output root:
+ * Where a study's tables live and how a run is committed. Every table under an output root is a
+ * Delta Lake table:
  *
  * <pre>
- *   results/study=S/run_id=R/part-*.parquet     one row per candidate
- *   frontier/study=S/run_id=R/part-*.parquet    Pareto layers of the feasible rows
- *   sources/study=S/run_id=R/part-*.parquet     zoo entries and constants the run used
- *   frontier_changes/study=S/run_id=R/…         how the frontier moved since the previous run
- *   runs/study=S/run_id=R/part-*.parquet        one row per run: the commit record
- *   _staging/…                                  runs being written (never read)
+ *   results/           one row per candidate          partitioned by study, run_id, commit_id
+ *   frontier/          Pareto layers of the ok rows   partitioned by study, run_id, commit_id
+ *   sources/           zoo entries and constants      partitioned by study, run_id, commit_id
+ *   frontier_changes/  how the frontier moved         partitioned by study, run_id, commit_id
+ *   runs/              one row per run: the commit record, partitioned by study, run_id
  * </pre>
  *
- * A run is written whole under {@code _staging}; its runs row lists every data file with its row
- * count (the manifest). Publishing moves the data files into the run's folders, then moves the
- * runs file in: that rename is the commit. Readers ({@link #registerViews}, {@link #read}) read
- * exactly the files the committed runs rows list, so half-published files, files left by a killed
- * re-run and stray files are never read. Re-running a run id publishes next to the old run and
- * only then removes the old runs file and the old data files: until the new run is committed the
- * old one stays whole and visible, and a folder briefly holding both runs files means the newer
- * commit.
+ * <p>Each attempt at a run has a fresh commit id. Its rows are appended to the four data tables
+ * under that id (each append one Delta transaction), then its runs row replaces the run id's
+ * previous runs row in one transaction: that is the commit. A row belongs to a committed run when
+ * its (study, run_id, commit_id) is in {@code runs}; the views ({@link #read}, {@link #registerViews})
+ * keep exactly those, so an attempt that crashed before its commit, or the run a re-run replaced,
+ * is never seen through them. After the commit, {@link Orphans} drops the rows of attempts that
+ * are no one's commit (metadata-only deletes of whole partitions).
  */
 public final class Tables {
   public static final String RESULTS = "results";
@@ -50,165 +43,131 @@ public final class Tables {
   static final List<String> DATA_TABLES = List.of(RESULTS, FRONTIER, SOURCES, FRONTIER_CHANGES);
   /** Every view {@link #registerViews} defines. */
   public static final List<String> VIEWS = List.of(RUNS, RESULTS, FRONTIER, SOURCES, FRONTIER_CHANGES);
-
-  /**
-   * Columns of the runs row that older runs do not have, with their types: a reader sees them
-   * as nulls on those runs instead of failing, whichever part file Spark takes the schema from.
-   */
-  static final Map<String, DataType> RUNS_COLUMNS_SINCE_NIGHTLY = runsColumnsSinceNightly();
-  /** The same for the columns that record what a run wrote (see {@link Manifest}). */
-  static final Map<String, DataType> RUNS_COLUMNS_SINCE_MANIFESTS = Map.of("commit_id", DataTypes.StringType,
-      "manifest", DataTypes.StringType, "sources_rows", DataTypes.LongType, "frontier_changes_rows",
-      DataTypes.LongType);
+  static final String STUDY = "study";
+  static final String RUN_ID = "run_id";
+  /** Which attempt at a run wrote a row; the runs row names the attempt that counts. */
+  static final String COMMIT_ID = "commit_id";
 
   private Tables() {}
-
-  static Path partition(String root, String table, String study, String runId) {
-    return new Path(new Path(new Path(root, table), "study=" + study), "run_id=" + runId);
-  }
 
   /** Where a table's folder is under the output root. */
   static String path(String root, String table) {
     return new Path(root, table).toString();
   }
 
-  static Path staging(String root, String study, String runId, String nonce) {
-    return new Path(new Path(root, "_staging"), study + "-" + runId + "-" + nonce);
-  }
-
   /**
-   * Publishes a staged run: its data files into the run's folders, then its runs file (the
-   * commit), then the previous run with this id, if any, is withdrawn: its runs file and every
-   * file of the run's folders the new manifest does not list.
+   * Appends one attempt's rows to a data table, in one Delta transaction. {@code results} evolves
+   * its schema as studies add columns; the other tables have one shape.
    */
-  static void publish(SparkSession spark, String root, Path staged, String study, String runId, Manifest manifest) {
-    try {
-      FileSystem fs = new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
-      Faults.pauseAt("publish");
-      for (Manifest.Entry e : manifest.entries()) {
-        Path to = partition(root, e.table(), study, runId);
-        fs.mkdirs(to);
-        move(fs, new Path(new Path(staged, e.table()), Manifest.stagedName(e.file())), new Path(to, e.file()));
-      }
-      List<Path> staledRuns = Manifest.dataFiles(fs.getConf(), partition(root, RUNS, study, runId));
-      List<Path> stagedRuns = Manifest.dataFiles(fs.getConf(), new Path(staged, RUNS));
-      if (stagedRuns.size() != 1) {
-        throw new IOException("expected one staged runs file, found " + stagedRuns);
-      }
-      Faults.pauseAt("commit");
-      Path runs = partition(root, RUNS, study, runId);
-      fs.mkdirs(runs);
-      move(fs, stagedRuns.get(0), new Path(runs, stagedRuns.get(0).getName()));
-      Faults.pauseAt("withdraw");
-      for (Path old : staledRuns) {
-        fs.delete(old, false);
-      }
-      for (String t : DATA_TABLES) {
-        Set<String> keep = new HashSet<>();
-        manifest.files(t).forEach(e -> keep.add(e.file()));
-        Path dir = partition(root, t, study, runId);
-        if (fs.exists(dir)) {
-          for (FileStatus f : fs.listStatus(dir)) {
-            if (!keep.contains(f.getPath().getName())) {
-              fs.delete(f.getPath(), true);
-            }
-          }
-        }
-      }
-      fs.delete(staged, true);
-      Path stagingRoot = staged.getParent();
-      if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
-        fs.delete(stagingRoot, false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("publishing run " + runId + " of " + study + " under " + root, e);
-    }
+  static void append(Dataset<Row> rows, String root, String table, String study, String runId, String commitId) {
+    rows.withColumn(STUDY, functions.lit(study)).withColumn(RUN_ID, functions.lit(runId))
+        .withColumn(COMMIT_ID, functions.lit(commitId))
+        .write().format("delta").mode(SaveMode.Append)
+        .option("mergeSchema", "true")
+        .option("userMetadata", commitId)
+        .partitionBy(STUDY, RUN_ID, COMMIT_ID)
+        .save(path(root, table));
   }
 
-  private static void move(FileSystem fs, Path from, Path to) throws IOException {
-    if (fs.exists(to) || !fs.rename(from, to)) {
-      throw new IOException("cannot move " + from + " to " + to);
-    }
+  /** Commits a run: its runs row replaces the run id's previous one, in one Delta transaction. */
+  static void commit(Dataset<Row> runRow, String root, String study, String runId, String commitId) {
+    runRow.withColumn(STUDY, functions.lit(study)).withColumn(RUN_ID, functions.lit(runId))
+        .write().format("delta").mode(SaveMode.Overwrite)
+        .option("mergeSchema", "true")
+        .option("replaceWhere", RUN_ID + " = '" + runId + "' AND " + STUDY + " = '" + study + "'")
+        .option("userMetadata", commitId)
+        .partitionBy(STUDY, RUN_ID)
+        .save(path(root, RUNS));
   }
 
   /** True when the root holds at least one committed run. */
   public static boolean hasRuns(SparkSession spark, String root) {
-    try {
-      Path runs = new Path(root, RUNS);
-      FileSystem fs = runs.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(runs) && fs.listStatus(runs).length > 0;
-    } catch (IOException e) {
-      return false;
-    }
+    return hasRuns(spark.sparkContext().hadoopConfiguration(), root);
   }
 
-  /** Reads a table, committed runs only (whole ones: a damaged run is left out). */
-  public static Dataset<Row> read(SparkSession spark, String root, String table) {
-    return read(spark, root, table, Committed.scan(spark.sparkContext().hadoopConfiguration(), root).whole());
-  }
-
-  /** Reads the files one table's committed runs list. */
-  static Dataset<Row> read(SparkSession spark, String root, String table, List<RunHistory.Run> runs) {
-    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<String> files = new ArrayList<>();
-    for (RunHistory.Run r : runs) {
-      r.files(conf, root, table).forEach(f -> files.add(f.toString()));
-    }
-    Dataset<Row> t;
-    if (files.isEmpty()) {
-      // No run has a file of this table (no runs, runs from before frontier_changes existed, or
-      // runs without a single ok row): an empty table, not an error.
-      StructType base = table.equals(FRONTIER_CHANGES) ? FrontierChanges.BASE_SCHEMA : new StructType();
-      t = spark.createDataFrame(List.of(), base.add("study", DataTypes.StringType).add("run_id", DataTypes.StringType));
-    } else {
-      // Merged, because runs written before a column existed sit next to runs that have it.
-      t = spark.read().option("basePath", new Path(root, table).toString()).option("mergeSchema", "true")
-          .parquet(files.toArray(new String[0]));
-    }
-    if (table.equals(RUNS)) {
-      List<String> have = java.util.Arrays.asList(t.columns());
-      Map<String, DataType> later = new LinkedHashMap<>(RUNS_COLUMNS_SINCE_NIGHTLY);
-      later.putAll(RUNS_COLUMNS_SINCE_MANIFESTS);
-      for (Map.Entry<String, DataType> c : later.entrySet()) {
-        if (!have.contains(c.getKey())) {
-          t = t.withColumn(c.getKey(), functions.lit(null).cast(c.getValue()));
-        }
-      }
-    }
-    return t;
-  }
-
-  /** Reads one table of one committed run (the caller has checked that the run is whole). */
-  static Dataset<Row> readRun(SparkSession spark, String root, String table, RunHistory.Run run) {
-    return read(spark, root, table, List.of(run));
+  static boolean hasRuns(Configuration conf, String root) {
+    refuseParquetLayout(conf, root);
+    return !DeltaLogFiles.live(conf, new Path(root, RUNS)).isEmpty();
   }
 
   /**
-   * Registers the views results, frontier, runs, sources and frontier_changes over the committed
-   * runs that are whole, and returns the damaged ones, which the views leave out.
+   * Refuses a root written by the Parquet layout of mlsysim 0.1 (folders of Parquet files
+   * published by renames, no transaction log): its tables cannot be read as Delta tables.
    */
-  public static List<String> registerViews(SparkSession spark, String root) {
+  static void refuseParquetLayout(Configuration conf, String root) {
+    Path runs = new Path(root, RUNS);
+    try {
+      FileSystem fs = runs.getFileSystem(conf);
+      if (fs.exists(runs) && !fs.exists(DeltaLogFiles.logOf(runs))) {
+        throw new IllegalArgumentException(root + " holds study tables in the Parquet layout of an earlier "
+            + "mlsysim (no Delta transaction log under " + runs + "); pass --out a new folder, or re-run its "
+            + "studies into one");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot look at " + runs, e);
+    }
+  }
+
+  /** Reads a table, committed runs only. */
+  public static Dataset<Row> read(SparkSession spark, String root, String table) {
+    Dataset<Row> runs = delta(spark, root, RUNS);
+    if (table.equals(RUNS)) {
+      return runs != null ? runs : empty(spark, table);
+    }
+    Dataset<Row> t = delta(spark, root, table);
+    if (runs == null || t == null) {
+      return empty(spark, table);
+    }
+    Dataset<Row> keys = functions.broadcast(runs.select(STUDY, RUN_ID, COMMIT_ID));
+    Column same = t.col(STUDY).equalTo(keys.col(STUDY)).and(t.col(RUN_ID).equalTo(keys.col(RUN_ID)))
+        .and(t.col(COMMIT_ID).equalTo(keys.col(COMMIT_ID)));
+    return t.join(keys, same, "left_semi").drop(COMMIT_ID);
+  }
+
+  /** Reads one table of one committed run. Null when the table does not exist yet. */
+  static Dataset<Row> readRun(SparkSession spark, String root, String table, RunHistory.Run run) {
+    Dataset<Row> t = delta(spark, root, table);
+    if (t == null) {
+      return null;
+    }
+    Column mine = functions.col(STUDY).equalTo(run.study()).and(functions.col(RUN_ID).equalTo(run.runId()));
+    if (!table.equals(RUNS)) {
+      mine = mine.and(functions.col(COMMIT_ID).equalTo(run.commitId()));
+    }
+    Dataset<Row> rows = t.filter(mine);
+    return table.equals(RUNS) ? rows : rows.drop(COMMIT_ID);
+  }
+
+  /** Reads one attempt's rows of a data table, committed or not (the run itself, before its commit). */
+  static Dataset<Row> readAttempt(SparkSession spark, String root, String table, String study, String runId,
+      String commitId) {
+    return delta(spark, root, table).filter(functions.col(STUDY).equalTo(study)
+        .and(functions.col(RUN_ID).equalTo(runId)).and(functions.col(COMMIT_ID).equalTo(commitId)))
+        .drop(COMMIT_ID);
+  }
+
+  /** Registers the views results, frontier, runs, sources and frontier_changes over the committed runs. */
+  public static void registerViews(SparkSession spark, String root) {
     if (!hasRuns(spark, root)) {
       throw new IllegalArgumentException("no study runs under " + root
           + "; run one first (mlsysim study run <spec.yaml>) or pass --out <dir>");
     }
-    Committed c = Committed.scan(spark.sparkContext().hadoopConfiguration(), root);
-    if (c.whole().isEmpty()) {
-      throw new IllegalArgumentException("no whole study run under " + root + ": " + String.join("; ", c.damaged()));
-    }
     for (String t : VIEWS) {
-      read(spark, root, t, c.whole()).createOrReplaceTempView(t);
+      read(spark, root, t).createOrReplaceTempView(t);
     }
-    return c.damaged();
   }
 
-  private static Map<String, DataType> runsColumnsSinceNightly() {
-    Map<String, DataType> m = new LinkedHashMap<>();
-    m.put("inputs_fingerprint", DataTypes.StringType);
-    m.put("previous_run_id", DataTypes.StringType);
-    m.put("frontier_added", DataTypes.LongType);
-    m.put("frontier_removed", DataTypes.LongType);
-    m.put("frontier_kept", DataTypes.LongType);
-    return java.util.Collections.unmodifiableMap(m);
+  /** The Delta table at root/table, or null when there is none yet. */
+  private static Dataset<Row> delta(SparkSession spark, String root, String table) {
+    if (!DeltaLogFiles.isTable(spark.sparkContext().hadoopConfiguration(), new Path(root, table))) {
+      return null;
+    }
+    return spark.read().format("delta").load(path(root, table));
+  }
+
+  /** A table no run has written yet: no rows, its key columns. */
+  private static Dataset<Row> empty(SparkSession spark, String table) {
+    StructType base = table.equals(FRONTIER_CHANGES) ? FrontierChanges.BASE_SCHEMA : new StructType();
+    return spark.createDataFrame(List.of(), base.add(STUDY, DataTypes.StringType).add(RUN_ID, DataTypes.StringType));
   }
 }
