@@ -60,7 +60,7 @@ final class RunHistory {
   }
 
   private static List<DeltaLogFiles.DataFile> runsFiles(Configuration conf, String root) {
-    Tables.refuseParquetLayout(conf, root);
+    ParquetLayout.refuse(conf, root);
     return DeltaLogFiles.live(conf, new Path(root, Tables.RUNS));
   }
 

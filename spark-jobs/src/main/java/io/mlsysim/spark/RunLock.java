@@ -40,7 +40,48 @@ final class RunLock implements AutoCloseable {
 
   /** Takes the lock, or refuses with one line when a live run holds it. */
   static RunLock acquire(Configuration conf, String root, String study, String runId) {
-    Path file = path(root, study, runId);
+    return acquire(conf, root, path(root, study, runId), "run '" + runId + "' of study '" + study + "'",
+        "pass another --run-id");
+  }
+
+  /** The lock {@code study vacuum} holds while it removes files: no run starts meanwhile, and it waits for none. */
+  static RunLock acquireVacuum(Configuration conf, String root) {
+    return acquire(conf, root, vacuumPath(root), "a study vacuum", "run it later");
+  }
+
+  static Path vacuumPath(String root) {
+    return new Path(new Path(root, DIR), "vacuum.lock");
+  }
+
+  /** Run locks under the root whose holder may be alive ("study/run id"), sorted. */
+  static java.util.List<String> liveRuns(Configuration conf, String root) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try {
+      Path dir = new Path(root, DIR);
+      FileSystem fs = dir.getFileSystem(conf);
+      if (!fs.exists(dir)) {
+        return out;
+      }
+      for (org.apache.hadoop.fs.FileStatus study : fs.listStatus(dir)) {
+        if (!study.isDirectory()) {
+          continue;
+        }
+        for (org.apache.hadoop.fs.FileStatus lock : fs.listStatus(study.getPath())) {
+          String n = lock.getPath().getName();
+          String runId = n.endsWith(".lock") ? n.substring(0, n.length() - ".lock".length()) : null;
+          if (runId != null && mayBeHeld(conf, root, study.getPath().getName(), runId)) {
+            out.add(study.getPath().getName() + "/" + runId);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new StorageProblem(root + ": cannot list the run locks (" + OutputRoot.oneLine(e) + ")");
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static RunLock acquire(Configuration conf, String root, Path file, String what, String instead) {
     String holder = holder();
     try {
       FileSystem fs = file.getFileSystem(conf);
@@ -53,7 +94,7 @@ final class RunLock implements AutoCloseable {
             Files.writeString(Files.createFile(p), holder, StandardCharsets.UTF_8); // createFile is O_EXCL
             return new RunLock(fs, file, p);
           } catch (FileAlreadyExistsException e) {
-            refuseOrTakeOver(fs, file, root, study, runId);
+            refuseOrTakeOver(fs, file, root, what, instead);
           } catch (NoSuchFileException e) {
             continue; // another run's release removed the folder between the two calls: try again
           }
@@ -62,7 +103,7 @@ final class RunLock implements AutoCloseable {
             out.write(holder.getBytes(StandardCharsets.UTF_8));
             return new RunLock(fs, file, null);
           } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-            refuseOrTakeOver(fs, file, root, study, runId);
+            refuseOrTakeOver(fs, file, root, what, instead);
           }
         }
       }
@@ -74,7 +115,7 @@ final class RunLock implements AutoCloseable {
   }
 
   /** Refuses when the holder may be alive; removes the lock of a process on this machine that is gone. */
-  private static void refuseOrTakeOver(FileSystem fs, Path file, String root, String study, String runId)
+  private static void refuseOrTakeOver(FileSystem fs, Path file, String root, String what, String instead)
       throws IOException {
     String text;
     try (var in = fs.open(file)) {
@@ -87,9 +128,9 @@ final class RunLock implements AutoCloseable {
       fs.delete(file, false); // its process is gone: a crashed run, not a running one
       return;
     }
-    throw new IllegalArgumentException("run '" + runId + "' of study '" + study + "' is already running under "
+    throw new IllegalArgumentException(what + " is already running under "
         + root + (f.length >= 3 ? " (process " + f[0] + " on " + f[1] + ", since " + f[2] + ")" : "")
-        + "; wait for it to finish or pass another --run-id (if no such run is alive, delete " + file + ")");
+        + "; wait for it to finish or " + instead + " (if no such process is alive, delete " + file + ")");
   }
 
   /**
@@ -97,7 +138,10 @@ final class RunLock implements AutoCloseable {
    * that is alive, or one on another machine (which cannot be checked from here).
    */
   static boolean mayBeHeld(Configuration conf, String root, String study, String runId) {
-    Path file = path(root, study, runId);
+    return mayBeHeld(conf, path(root, study, runId));
+  }
+
+  static boolean mayBeHeld(Configuration conf, Path file) {
     try (var in = file.getFileSystem(conf).open(file)) {
       return !holderIsGone(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(" "));
     } catch (java.io.FileNotFoundException e) {

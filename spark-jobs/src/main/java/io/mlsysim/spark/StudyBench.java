@@ -17,13 +17,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mlsysim study bench}: in one Spark session, times (1) Spark writing N rows of the
- * study's result schema with no evaluation, and (2) the study itself (decode, evaluate, write),
+ * study's result schema with no evaluation to a Delta table, as the study's own results are, and (2) the study itself (decode, evaluate, write),
  * and reports candidates/s and their ratio; then the frontier and publishing. With
  * {@code --heap-check} it also compares the driver's retained heap for a 10^6- and a
  * 10^8-candidate grid (evaluated, not written).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks a study against a raw Parquet write of the same schema and row count.")
+    description = "Benchmarks a study against a raw Delta write of the same schema and row count.")
 final class StudyBench implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -69,16 +69,18 @@ final class StudyBench implements Callable<Integer> {
           spark.sparkContext().defaultParallelism());
       o.flush();
 
-      // Warm-up of both paths (JIT, Parquet writer classes) on a small slice.
+      // Warm-up of both paths (JIT, Parquet and Delta writer classes) on a small slice.
       long warm = Math.min(n, 200_000);
-      runner.candidates(plan, warm, 2, false).write().mode(SaveMode.Overwrite).parquet(root.resolve("warm-raw").toString());
-      runner.candidates(plan, warm, 2, true).write().mode(SaveMode.Overwrite).parquet(root.resolve("warm-eval").toString());
+      runner.candidates(plan, warm, 2, false).write().format("delta").mode(SaveMode.Overwrite)
+          .save(root.resolve("warm-raw").toString());
+      runner.candidates(plan, warm, 2, true).write().format("delta").mode(SaveMode.Overwrite)
+          .save(root.resolve("warm-eval").toString());
 
       long t0 = System.nanoTime();
-      runner.candidates(plan, n, slices, false).write().mode(SaveMode.Overwrite)
-          .parquet(root.resolve("raw").toString());
+      runner.candidates(plan, n, slices, false).write().format("delta").mode(SaveMode.Overwrite)
+          .save(root.resolve("raw").toString());
       double raw = (System.nanoTime() - t0) / 1e9;
-      long rawRows = spark.read().parquet(root.resolve("raw").toString()).count();
+      long rawRows = spark.read().format("delta").load(root.resolve("raw").toString()).count();
       o.printf(Locale.ROOT, "raw write (no evaluation):   %,d rows in %6.1f s = %,10.0f rows/s%n", rawRows, raw,
           rawRows / raw);
       o.flush();
@@ -89,7 +91,7 @@ final class StudyBench implements Callable<Integer> {
       o.printf(Locale.ROOT, "study (decode+evaluate+write): %,d candidates in %6.1f s = %,10.0f candidates/s%n",
           s.candidates(), eval, s.candidates() / eval);
       o.printf(Locale.ROOT, "ratio to raw write: %.2f (target ≥ 0.5)%n", (s.candidates() / eval) / (rawRows / raw));
-      o.printf(Locale.ROOT, "whole run incl. status counts, frontier (%d rows), sources, runs, publish: %.1f s "
+      o.printf(Locale.ROOT, "whole run incl. status counts, frontier (%d rows), sources, runs, commit: %.1f s "
           + "(target for 10M: ≤ 120 s)%n", s.frontierRows(), s.seconds());
       o.printf(Locale.ROOT, "statuses: %s%n", s.statusCounts());
       o.flush();

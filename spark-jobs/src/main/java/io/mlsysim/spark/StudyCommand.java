@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mlsysim study run|show|frontier|diff|bench|plot|report}. */
+/** {@code mlsysim study run|show|frontier|diff|bench|plot|report|convert|vacuum}. */
 @Command(name = "study", mixinStandardHelpOptions = true,
     description = "Design-space studies on Spark (embedded local Spark unless --master says otherwise).",
     subcommands = {StudyCommand.Run.class, StudyCommand.Show.class, StudyCommand.FrontierCmd.class,
-        StudyDiff.class, StudyBench.class, StudyPlot.class, StudyReport.class})
+        StudyDiff.class, StudyBench.class, StudyPlot.class, StudyReport.class, StudyConvert.class, StudyVacuum.class})
 final class StudyCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

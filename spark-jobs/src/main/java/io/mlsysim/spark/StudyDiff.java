@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -38,7 +37,6 @@ final class StudyDiff extends StudyCommand.Common implements Callable<Integer> {
     RunChoice.checkStudyName("diff", study);
     String root = root(null);
     List<RunHistory.Run> runs = RunChoice.committedRuns(study, root);
-    Configuration conf = RunHistory.hadoopConf();
     RunHistory.Run newer = to == null ? runs.get(runs.size() - 1) : find(runs, "--to", to, root);
     RunHistory.Run older;
     if (from != null) {

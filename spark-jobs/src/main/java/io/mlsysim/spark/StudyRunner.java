@@ -29,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Runs a compiled study on a Spark session: the driver hands out index ranges, executors decode
- * and evaluate their candidates with the broadcast plan, results go to Parquet, the frontier is
+ * and evaluate their candidates with the broadcast plan, results go to a Delta table, the frontier is
  * computed as a distributed skyline, and the run is committed atomically with its provenance
  * (see {@link Tables}).
  */
@@ -72,8 +72,13 @@ public final class StudyRunner {
   public Summary run(StudyPlan plan, Zoo zoo, Options options) {
     String runId = options.runId() == null ? newRunId() : options.runId();
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-    Tables.refuseParquetLayout(conf, options.outputRoot());
+    ParquetLayout.refuse(conf, options.outputRoot());
     try (RunLock lock = RunLock.acquire(conf, options.outputRoot(), plan.name(), runId)) {
+      // Taken the run lock first, then looked for a vacuum (which does the reverse): one of the two sees the other.
+      if (RunLock.mayBeHeld(conf, RunLock.vacuumPath(options.outputRoot()))) {
+        throw new IllegalArgumentException("a study vacuum is going on under " + options.outputRoot()
+            + "; run the study when it has ended");
+      }
       return run(plan, zoo, options, runId, newCommitId());
     }
   }
@@ -250,7 +255,7 @@ public final class StudyRunner {
     // Rows are built in Spark's internal form (no per-row encoder); the session's internal
     // factory is public in bytecode though Scala-private to Spark's own packages.
     Dataset<Row> rows = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rdd, schema, false);
-    // Make sure the units reach Parquet as column metadata.
+    // Make sure the units reach the table schema as column metadata.
     org.apache.spark.sql.Column[] cols = new org.apache.spark.sql.Column[schema.size()];
     for (int i = 0; i < cols.length; i++) {
       StructField f = schema.fields()[i];

@@ -3,7 +3,6 @@ package io.mlsysim.spark;
 import io.mlsysim.spark.delta.DeltaLogFiles;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -86,26 +85,8 @@ public final class Tables {
   }
 
   static boolean hasRuns(Configuration conf, String root) {
-    refuseParquetLayout(conf, root);
+    ParquetLayout.refuse(conf, root);
     return !DeltaLogFiles.live(conf, new Path(root, RUNS)).isEmpty();
-  }
-
-  /**
-   * Refuses a root written by the Parquet layout of mlsysim 0.1 (folders of Parquet files
-   * published by renames, no transaction log): its tables cannot be read as Delta tables.
-   */
-  static void refuseParquetLayout(Configuration conf, String root) {
-    Path runs = new Path(root, RUNS);
-    try {
-      FileSystem fs = runs.getFileSystem(conf);
-      if (fs.exists(runs) && !fs.exists(DeltaLogFiles.logOf(runs))) {
-        throw new IllegalArgumentException(root + " holds study tables in the Parquet layout of an earlier "
-            + "mlsysim (no Delta transaction log under " + runs + "); pass --out a new folder, or re-run its "
-            + "studies into one");
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot look at " + runs, e);
-    }
   }
 
   /** Reads a table, committed runs only. */

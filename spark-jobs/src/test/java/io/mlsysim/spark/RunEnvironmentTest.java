@@ -83,7 +83,7 @@ class RunEnvironmentTest {
   @Test
   void aStorageFailureMidRunIsSaidInOneLine() {
     Exception inSpark = new RuntimeException("Job aborted", new org.apache.spark.SparkException("Task failed",
-        new FileSystemException("/data/tables/_staging/x/part-0.parquet", null, "No space left on device")));
+        new FileSystemException("/data/tables/results/study=s/part-0.parquet", null, "No space left on device")));
     String m = StorageProblem.of(inSpark, "/data/tables").orElseThrow().getMessage();
     assertTrue(m.startsWith("/data/tables: the run could not write its tables ("), m);
     assertTrue(m.contains("No space left on device") && m.contains("the disk is full"), m);
