@@ -128,6 +128,14 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
     }
     PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, false, java.nio.charset.StandardCharsets.UTF_8);
-    System.exit(run(args, out, err));
+    int code = run(args, out, err);
+    if (code == 0 && Boolean.getBoolean("mlsysim.cds.saving")) {
+      // the launcher asked the JVM to archive the loaded classes at exit (class-data sharing), which
+      // takes a while after the answer is out: say why the command has not returned yet
+      err.println("mlsysim: saving the classes this run loaded, for quicker start-ups (once per build, about 190 MB "
+          + "under spark-jobs/target/cds; MLSYSIM_CDS=0 turns this off)…");
+      err.flush();
+    }
+    System.exit(code);
   }
 }

@@ -92,7 +92,8 @@ public final class ResolverStudy implements StudyEvaluatorFactory {
         columns.add(column);
         resultPorts.add(wired);
         results.add(new ResultField(column, k == null ? "" : k.canonicalSymbol(),
-            p.description() == null ? "" : p.description()));
+            p.description() == null ? "" : p.description(), p.shape() == Port.Shape.FLAG ? ResultField.Type.FLAG
+                : p.shape() == Port.Shape.INTEGER ? ResultField.Type.INTEGER : ResultField.Type.REAL));
       }
     }
   }

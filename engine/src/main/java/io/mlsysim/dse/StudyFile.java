@@ -159,6 +159,10 @@ public class StudyFile {
 
     @JsonPropertyDescription("Spark partitions for evaluation; chosen from the cluster when absent.")
     public Long partitions;
+
+    @JsonPropertyDescription("Database of the Spark session catalog to register the tables and their committed "
+        + "views in (a Hive metastore or Unity Catalog on a cluster); the command line's --catalog wins.")
+    public String catalog;
   }
 
   /**

@@ -41,6 +41,7 @@ public final class StudyPlan implements Serializable {
   private final List<SourceRow> sources;
   private final String outputPath;
   private final int partitions;
+  private final String catalog;
 
   private StudyPlan(StudySpec spec, StudyEvaluatorFactory factory, SearchSpace space, Strategy strategy,
       CandidateEvaluator evaluator, Expr.Predicate[] conditions, Expr.Parsed[] constraints, int[] objectiveSlots,
@@ -64,6 +65,7 @@ public final class StudyPlan implements Serializable {
     this.sources = List.copyOf(sources);
     this.outputPath = spec.outputPath();
     this.partitions = spec.partitions();
+    this.catalog = spec.catalog();
   }
 
   /** The evaluator factories on the classpath, by name. */
@@ -429,6 +431,7 @@ public final class StudyPlan implements Serializable {
     this.sources = p.sources;
     this.outputPath = p.outputPath;
     this.partitions = p.partitions;
+    this.catalog = p.catalog;
   }
 
   /** True when the candidate satisfies every condition (else it is not part of the study). */
@@ -544,6 +547,11 @@ public final class StudyPlan implements Serializable {
 
   public String outputPath() {
     return outputPath;
+  }
+
+  /** The catalog database the spec asks the tables to be registered in, or null. */
+  public String catalog() {
+    return catalog;
   }
 
   public int partitions() {

@@ -68,6 +68,7 @@ public final class StudySpec {
   StrategySpec strategy = new StrategySpec("grid", 0, 0, 0, 0);
   String outputPath;
   int partitions;
+  String catalog;
 
   private StudySpec(String origin, String text, Map<String, Integer> lines) {
     this.origin = origin;
@@ -192,6 +193,10 @@ public final class StudySpec {
     if (f.output != null) {
       outputPath = f.output.path;
       partitions = f.output.partitions == null ? 0 : (int) integer("output.partitions", f.output.partitions, 1, 100_000);
+      if (f.output.catalog != null && !isCatalogName(f.output.catalog)) {
+        throw error("output.catalog", "'" + f.output.catalog + "' is not a database name; " + CATALOG_NAME_RULE);
+      }
+      catalog = f.output.catalog;
     }
   }
 
@@ -408,7 +413,7 @@ public final class StudySpec {
       return "a mapping like {kind: random, samples: 1000}";
     }
     if (type == StudyFile.Output.class) {
-      return "a mapping like {path: out/study, partitions: 8}";
+      return "a mapping like {path: out/study, partitions: 8, catalog: studies}";
     }
     return "a mapping";
   }
@@ -534,6 +539,20 @@ public final class StudySpec {
   /** Output location from the spec, or null (the caller's default). */
   public String outputPath() {
     return outputPath;
+  }
+
+  /** How a catalog database may be named, said to whoever named one otherwise. */
+  public static final String CATALOG_NAME_RULE = "use letters, digits and '_', starting with a letter or '_', "
+      + "e.g. studies";
+
+  /** A database name of a Spark catalog that needs no quoting: letters, digits and '_', not starting with a digit. */
+  public static boolean isCatalogName(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_]{0,127}");
+  }
+
+  /** The catalog database to register the tables in, or null. */
+  public String catalog() {
+    return catalog;
   }
 
   /** Spark partitions requested, 0 = let the runner choose. */

@@ -27,6 +27,9 @@ class LauncherRoutingTest {
   Path log;
   Path tiers;
   String javaOpts;
+  /** Extra environment of the next launches. */
+  final java.util.Map<String, String> env = new java.util.HashMap<>();
+  int expectedExit;
 
   @BeforeEach
   void scratchProject() throws Exception {
@@ -49,8 +52,13 @@ class LauncherRoutingTest {
     // java also records the compiler tier it would run with: the last -XX:TieredStopAtLevel wins
     script(bin.resolve("java"), "tier=default; for a in \"$@\"; do case \"$a\" in -XX:TieredStopAtLevel=*) "
         + "tier=\"${a#*=}\";; esac; done; echo \"$tier\" >> '" + tiers + "'\n"
-        + "for a in \"$@\"; do case \"$a\" in *spark-jobs/target/classes*) "
-        + "echo 'java spark' >> '" + log + "'; exit 0;; esac; done\necho 'java engine' >> '" + log + "'\n");
+        // and its class-data sharing flags; a dump at exit leaves a file where it was asked to
+        + "for a in \"$@\"; do case \"$a\" in -XX:SharedArchiveFile=*|-XX:ArchiveClassesAtExit=*|-Dmlsysim.cds*) "
+        + "echo \"$a\" >> '" + project.resolve("cds.log") + "';; esac; case \"$a\" in -XX:ArchiveClassesAtExit=*) "
+        + "echo archive > \"${a#*=}\";; esac; done\n"
+        + "for a in \"$@\"; do case \"$a\" in *spark-jobs/target/classes*|*mlsysim-spark-jobs-*) "
+        + "echo 'java spark' >> '" + log + "'; exit ${FAKE_JAVA_EXIT:-0};; esac; done\n"
+        + "echo 'java engine' >> '" + log + "'\n");
   }
 
   private static void script(Path p, String body) throws Exception {
@@ -66,6 +74,9 @@ class LauncherRoutingTest {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile());
     pb.environment().put("PATH", project.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
     pb.environment().remove("MLSYSIM_SKIP_BUILD");
+    pb.environment().remove("MLSYSIM_CDS");
+    pb.environment().remove("MLSYSIM_JARS");
+    pb.environment().putAll(env);
     if (javaOpts == null) {
       pb.environment().remove("MLSYSIM_JAVA_OPTS");
     } else {
@@ -75,7 +86,7 @@ class LauncherRoutingTest {
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(30, TimeUnit.SECONDS), "launcher did not finish");
-    assertEquals(0, p.exitValue(), output);
+    assertEquals(expectedExit, p.exitValue(), output);
     return Files.exists(log) ? Files.readAllLines(log) : List.of();
   }
 
@@ -86,6 +97,70 @@ class LauncherRoutingTest {
     List<String> t = Files.readAllLines(tiers);
     assertEquals(1, t.size(), t.toString());
     return t.get(0);
+  }
+
+  /** The class-data sharing flags the JVM got for these arguments. */
+  List<String> cdsFlags(String... args) throws Exception {
+    Path flags = project.resolve("cds.log");
+    Files.deleteIfExists(flags);
+    launch(args);
+    return Files.exists(flags) ? Files.readAllLines(flags) : List.of();
+  }
+
+  List<String> archives() throws Exception {
+    Path dir = project.resolve("spark-jobs/target/cds");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void theFirstStudyRunAfterABuildSavesAClassDataArchiveThatLaterSparkCommandsMap() throws Exception {
+    assertEquals(List.of(), cdsFlags("study", "run", "s.yaml"), "no module jars yet: no archive");
+    Path sparkJar = project.resolve("spark-jobs/target/mlsysim-spark-jobs-0.1.0-SNAPSHOT.jar");
+    Path engineJar = project.resolve("engine/target/mlsysim-engine-0.1.0-SNAPSHOT.jar");
+    Files.writeString(sparkJar, "spark-jobs classes");
+    Files.writeString(engineJar, "engine classes");
+    Files.writeString(project.resolve("spark-jobs/target/mlsysim-spark-jobs-0.1.0-SNAPSHOT-job.jar"), "job jar");
+
+    assertEquals(List.of(), cdsFlags("study", "show"), "only a study run saves an archive");
+    List<String> saving = cdsFlags("--quiet", "study", "run", "s.yaml");
+    assertEquals(2, saving.size(), saving.toString());
+    assertTrue(saving.get(0).matches("-XX:ArchiveClassesAtExit=.*/spark-jobs/target/cds/[0-9a-f]{16}\\.jsa\\.\\d+\\.tmp"),
+        saving.toString());
+    assertEquals("-Dmlsysim.cds.saving=true", saving.get(1));
+    List<String> saved = archives();
+    assertEquals(1, saved.size(), saved.toString());
+    assertTrue(saved.get(0).matches("[0-9a-f]{16}\\.jsa"), saved.toString());
+    String archive = project.resolve("spark-jobs/target/cds").resolve(saved.get(0)).toString();
+
+    assertEquals(List.of("-XX:SharedArchiveFile=" + archive), cdsFlags("query", "SELECT 1"));
+    assertEquals(List.of("-XX:SharedArchiveFile=" + archive), cdsFlags("study", "run", "s.yaml"));
+    assertEquals(List.of(), cdsFlags("eval", "x"), "commands without Spark start without it");
+    env.put("MLSYSIM_CDS", "0");
+    assertEquals(List.of(), cdsFlags("query", "SELECT 1"));
+    env.clear();
+    env.put("MLSYSIM_JARS", "/opt/connectors/hadoop-aws.jar");
+    assertEquals(List.of(), cdsFlags("query", "SELECT 1"), "extra jars are not in the archive");
+    env.clear();
+
+    // A rebuilt jar is another archive; a failed run saves none and leaves no partial file.
+    Files.writeString(sparkJar, "spark-jobs classes, rebuilt");
+    Files.setLastModifiedTime(sparkJar, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    assertEquals(List.of(), cdsFlags("query", "SELECT 1"), "the old archive does not fit the new jar");
+    env.put("FAKE_JAVA_EXIT", "1");
+    expectedExit = 1;
+    assertEquals(2, cdsFlags("study", "run", "s.yaml").size());
+    assertEquals(saved, archives(), "a failed run keeps the old archive and leaves no .tmp");
+    env.clear();
+    expectedExit = 0;
+    assertEquals(2, cdsFlags("study", "run", "s.yaml").size());
+    List<String> resaved = archives();
+    assertEquals(1, resaved.size(), resaved.toString());
+    assertTrue(!resaved.equals(saved), "the new archive replaced the old one");
   }
 
   @Test

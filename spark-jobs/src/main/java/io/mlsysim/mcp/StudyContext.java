@@ -38,7 +38,7 @@ final class StudyContext {
     return spark;
   }
 
-  /** The study views (results, frontier, runs, sources, frontier_changes) over the root, refreshed. */
+  /** The study views (results, frontier, runs, sources, frontier_changes, columns) over the root, refreshed. */
   synchronized SparkSession withViews() {
     SparkSession s = spark();
     Tables.registerViews(s, root.toString());

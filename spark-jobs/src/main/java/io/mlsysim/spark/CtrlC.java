@@ -8,8 +8,8 @@ import org.apache.spark.SparkContext;
  * context under the running job and floods stderr with the traces of every cancelled task. Here
  * the first Ctrl-C prints one line, silences logging (the cancelled tasks' warnings say nothing
  * the line does not), and cancels the Spark jobs, interrupting their tasks; the run's own code
- * then unwinds normally: the run lock is released, nothing is
- * committed, and the session stops. A second Ctrl-C exits at once.
+ * then unwinds normally: the run lock is released, nothing is committed (the study's next run
+ * drops whatever rows the run had appended), and the session stops. A second Ctrl-C exits at once.
  */
 final class CtrlC implements AutoCloseable {
   /** Exit status of a run ended by Ctrl-C (128 + SIGINT), as shells report it. */

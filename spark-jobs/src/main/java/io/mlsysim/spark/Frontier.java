@@ -38,12 +38,19 @@ public final class Frontier {
       ok = ok.filter(functions.col(o).isNotNull().and(functions.not(functions.isnan(functions.col(o)))));
     }
     StructType schema = ok.schema();
-    int[] slots = new int[objectives.size()];
-    for (int i = 0; i < slots.length; i++) {
-      slots[i] = schema.fieldIndex(objectives.get(i));
-    }
-    List<Row> local = distinct(ok.mapPartitions(new LocalLayers(slots, maximize, layers), Encoders.row(schema))
-        .collectAsList(), schema);
+    int[] slots = slots(schema, objectives);
+    List<Row> local = ok.mapPartitions(new LocalLayers(slots, maximize, layers), Encoders.row(schema)).collectAsList();
+    return spark.createDataFrame(ranked(local, schema, objectives, maximize, layers), withRank(schema));
+  }
+
+  /**
+   * The rows of rank ≤ layers among partitions' local layers (ok rows with every objective),
+   * each once, with their rank appended: the driver's half of the skyline.
+   */
+  static List<Row> ranked(List<Row> localLayers, StructType schema, List<String> objectives, boolean[] maximize,
+      int layers) {
+    int[] slots = slots(schema, objectives);
+    List<Row> local = distinct(localLayers, schema);
     List<double[]> pts = new ArrayList<>(local.size());
     for (Row r : local) {
       pts.add(point(r, slots, maximize));
@@ -60,10 +67,22 @@ public final class Frontier {
         out.add(RowFactory.create(v));
       }
     }
-    StructType withRank = schema.add(DataTypes.createStructField("rank", DataTypes.IntegerType, false,
+    return out;
+  }
+
+  /** The frontier's schema: the rows' own, and the rank. */
+  static StructType withRank(StructType schema) {
+    return schema.add(DataTypes.createStructField("rank", DataTypes.IntegerType, false,
         new org.apache.spark.sql.types.MetadataBuilder().putString(StudyRows.UNIT, "")
             .putString("comment", "non-dominated rank: 1 = Pareto-optimal").build()));
-    return spark.createDataFrame(out, withRank);
+  }
+
+  private static int[] slots(StructType schema, List<String> objectives) {
+    int[] slots = new int[objectives.size()];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = schema.fieldIndex(objectives.get(i));
+    }
+    return slots;
   }
 
   /**

@@ -32,8 +32,12 @@ final class FrontierPrinter {
 
   static void print(SparkSession spark, String root, StudyPlan plan, RunHistory.Run run, int rank, int limit,
       String format, PrintWriter out) {
-    // only the run's committed files (its manifest), never a stray or half-published one
-    Dataset<Row> f = Tables.readRun(spark, root, Tables.FRONTIER, run).filter(functions.col("rank").leq(rank));
+    print(Tables.readRun(spark, root, Tables.FRONTIER, run), plan, rank, limit, format, out);
+  }
+
+  /** Prints the frontier rows {@code frontier} holds (a committed run's, or the run that just committed them). */
+  static void print(Dataset<Row> frontier, StudyPlan plan, int rank, int limit, String format, PrintWriter out) {
+    Dataset<Row> f = frontier.filter(functions.col("rank").leq(rank));
     List<String> dims = shownDimensions(plan);
     List<String> keys = new ArrayList<>();
     if (rank > 1) {

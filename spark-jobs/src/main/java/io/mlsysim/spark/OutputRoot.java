@@ -29,7 +29,7 @@ final class OutputRoot {
       fs = path.getFileSystem(conf);
     } catch (UnsupportedFileSystemException e) { // no class is configured for the scheme
       throw noConnector(root, "");
-    } catch (RuntimeException e) { // a class is configured (s3a, gs …) but its jar is not on the classpath
+    } catch (RuntimeException e) { // a class is configured (s3a, gs …) but its jar is not on the class path
       if (e.getCause() instanceof ClassNotFoundException c) {
         throw noConnector(root, " (" + oneLine(c).replaceFirst("^Class ", "") + ")");
       }
@@ -79,17 +79,24 @@ final class OutputRoot {
 
   private static StorageProblem noConnector(String root, String detail) {
     String scheme = new Path(root).toUri().getScheme();
-    return new StorageProblem(root + ": no filesystem connector for the scheme '" + scheme + "' on the classpath"
-        + detail + "; write to a local folder or HDFS, or add the connector's jar" + connectorHint(scheme));
+    return new StorageProblem(root + ": no file system connector for the scheme '" + scheme + "' on the class path"
+        + detail + "; write to a local folder or HDFS, or " + connector(scheme));
   }
 
-  private static String connectorHint(String scheme) {
-    return switch (scheme == null ? "" : scheme) {
-      case "s3a", "s3", "s3n" -> " (hadoop-aws for s3a)";
-      case "gs" -> " (gcs-connector for gs)";
-      case "abfs", "abfss", "wasb", "wasbs" -> " (hadoop-azure for abfs)";
-      default -> "";
+  /**
+   * What to add for a scheme: the connector's Maven artifact at the Hadoop version Spark runs
+   * (connectors must match it), put on the class path with MLSYSIM_JARS.
+   */
+  static String connector(String scheme) {
+    String hadoop = org.apache.hadoop.util.VersionInfo.getVersion();
+    String artifact = switch (scheme == null ? "" : scheme) {
+      case "s3a", "s3", "s3n" -> "org.apache.hadoop:hadoop-aws:" + hadoop + " with its AWS SDK bundle";
+      case "gs" -> "com.google.cloud.bigdataoss:gcs-connector (the hadoop3 shaded jar)";
+      case "abfs", "abfss", "wasb", "wasbs" -> "org.apache.hadoop:hadoop-azure:" + hadoop;
+      default -> null;
     };
+    return artifact == null ? "add the jar of a Hadoop FileSystem for it to MLSYSIM_JARS"
+        : "add " + artifact + " to MLSYSIM_JARS (docs/object-stores.md)";
   }
 
   /** The first line of a throwable's message, without a class name prefix when there is a message. */

@@ -35,6 +35,9 @@ final class ParquetLayout {
   static final String KEPT = "_parquet-layout";
   /** Written under {@link #KEPT} when every run was converted or refused: the conversion is over. */
   static final String DONE = "CONVERTED";
+  /** The data tables of the old layout (it had no columns table). */
+  private static final List<String> OLD_TABLES = List.of(Tables.RESULTS, Tables.FRONTIER, Tables.SOURCES,
+      Tables.FRONTIER_CHANGES);
   private static final List<String> FOLDERS = List.of(Tables.RESULTS, Tables.FRONTIER, Tables.SOURCES,
       Tables.FRONTIER_CHANGES, Tables.RUNS, "_staging");
 
@@ -157,7 +160,7 @@ final class ParquetLayout {
     String commitId = cols.contains(Tables.COMMIT_ID) && !row.isNullAt(cols.indexOf(Tables.COMMIT_ID))
         ? row.getString(cols.indexOf(Tables.COMMIT_ID)) : StudyRunner.newCommitId();
     List<Dataset<Row>> tables = new ArrayList<>();
-    for (String table : Tables.DATA_TABLES) {
+    for (String table : OLD_TABLES) {
       Path dir = new Path(new Path(new Path(kept, table), "study=" + run.study()), "run_id=" + run.runId());
       List<String> files = new ArrayList<>();
       long recorded = 0;
@@ -187,7 +190,7 @@ final class ParquetLayout {
     }
     for (int i = 0; i < tables.size(); i++) {
       if (tables.get(i) != null) {
-        Tables.append(tables.get(i), root, Tables.DATA_TABLES.get(i), run.study(), run.runId(), commitId);
+        Tables.append(tables.get(i), root, OLD_TABLES.get(i), run.study(), run.runId(), commitId);
       }
     }
     Tables.commit(runsRow.drop("manifest").withColumn(Tables.COMMIT_ID, functions.lit(commitId)), root, run.study(),

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * a mistake in the query is one line and exit 1.
  */
 @Command(name = "query", mixinStandardHelpOptions = true,
-    description = {"Runs Spark SQL over study tables: views results, frontier, runs, sources, frontier_changes "
+    description = {"Runs Spark SQL over study tables: views results, frontier, runs, sources, frontier_changes, columns "
         + "(committed runs only).",
         "Example: mlsysim query \"SELECT fleet, min(duration_s) / 86400 AS days FROM results WHERE status='ok' GROUP BY fleet ORDER BY days\""})
 final class QueryCommand implements Callable<Integer> {
@@ -46,6 +46,8 @@ final class QueryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     StudyCommand.checkFormat(format);
+    Sessions.quietLogs();
+    ParquetLayout.refuse(RunHistory.hadoopConf(), out);
     SparkSession spark = Sessions.local(master, "mlsysim query");
     try {
       Tables.registerViews(spark, out);

@@ -48,6 +48,10 @@ public final class Sessions {
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         // whole files only: the project's log reader (DeltaLogFiles) and plain readers need no
         // deletion vectors, and every delete here drops whole partitions anyway
-        .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false");
+        .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
+        // file statistics: row counts, no per-column min/max. Those cost a code-generated pass over
+        // every column of every written row (a tenth of a small run) and skip no file here: the
+        // tables are partitioned by study, run and commit, which is what readers filter on
+        .config("spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols", "0");
   }
 }

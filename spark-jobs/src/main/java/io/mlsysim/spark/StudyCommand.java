@@ -87,6 +87,11 @@ final class StudyCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0", description = "Spark partitions")
     int partitions;
 
+    @Option(names = "--catalog", paramLabel = "DB", description = "also register the tables, and views of their "
+        + "committed runs (committed_results …), in this database of the Spark session catalog (default: the spec's "
+        + "output.catalog)")
+    String catalog;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
         description = "distinct objective vectors of the frontier to print (default: ${DEFAULT-VALUE})")
     int limit;
@@ -112,6 +117,10 @@ final class StudyCommand implements Callable<Integer> {
       checkFormat(format);
       checkLimit(limit);
       RunIds.check("--run-id", runId);
+      if (catalog != null && !io.mlsysim.dse.StudySpec.isCatalogName(catalog)) {
+        throw new IllegalArgumentException("--catalog '" + catalog + "' is not a database name; "
+            + io.mlsysim.dse.StudySpec.CATALOG_NAME_RULE);
+      }
       // Everything the user wrote is checked before Spark starts, and so is where the tables go.
       Zoo zoo = Zoo.current();
       PluginJars jars = PluginJars.of(plugins);
@@ -120,6 +129,7 @@ final class StudyCommand implements Callable<Integer> {
       String root = root(plan.outputPath());
       Sessions.quietLogs();
       OutputRoot.check(RunHistory.hadoopConf(), root);
+      ParquetLayout.refuse(RunHistory.hadoopConf(), root);
       if (runId != null) { // a run with this id already going: refused now, not after Spark has started
         RunLock.acquire(RunHistory.hadoopConf(), root, plan.name(), runId).close();
       }
@@ -149,7 +159,7 @@ final class StudyCommand implements Callable<Integer> {
         try (CtrlC ctrlC = CtrlC.during(spark.sparkContext(), stderr(), "study run of " + plan.name())) {
           try {
             s = new StudyRunner(spark, quiet ? null : stderr()).run(plan, zoo,
-                new StudyRunner.Options(root, id, partitions));
+                new StudyRunner.Options(root, id, partitions, catalog));
           } catch (Exception e) { // Spark's exceptions are checked ones, thrown undeclared from Scala
             if (ctrlC.pressed()) { // the line is out; the cancelled jobs' exceptions are no news
               return CtrlC.EXIT;
@@ -162,14 +172,13 @@ final class StudyCommand implements Callable<Integer> {
             throw CtrlC.<RuntimeException>rethrow(e);
           }
         }
-        RunHistory.Run committed = RunHistory.find(spark.sparkContext().hadoopConfiguration(), root, plan.name(),
-            s.runId()).orElseThrow(() -> new IllegalStateException("run " + s.runId() + " is not committed"));
+        // the frontier the run just committed, as the run holds it: no read-back
         if (format.equalsIgnoreCase("json")) { // one object: run id, counts, table paths, frontier
           java.io.StringWriter lines = new java.io.StringWriter();
-          printFrontier(spark, root, plan, committed, 1, limit, format, new PrintWriter(lines));
+          FrontierPrinter.print(s.frontier(), plan, 1, limit, format, new PrintWriter(lines));
           stdout().print(RunJson.of(s, lines.toString()));
         } else {
-          printFrontier(spark, root, plan, committed, 1, limit, format, stdout());
+          FrontierPrinter.print(s.frontier(), plan, 1, limit, format, stdout());
         }
         if (format.equalsIgnoreCase("text")) {
           stdout().printf("%nrun %s: %,d rows %s; tables under %s (mlsysim query \"SELECT … FROM results\")%n",
@@ -205,6 +214,8 @@ final class StudyCommand implements Callable<Integer> {
     public Integer call() {
       checkFormat(format);
       String root = root(null);
+      Sessions.quietLogs();
+      ParquetLayout.refuse(RunHistory.hadoopConf(), root);
       SparkSession spark = Sessions.local(master, "mlsysim study show");
       try {
         Tables.registerViews(spark, root);

@@ -15,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
  * <pre>
  *   spark-submit --class io.mlsysim.spark.StudyJob mlsysim-spark-jobs-VERSION-job.jar \
  *       configs/studies/quickstart.yaml --out hdfs:///studies [--run-id ID] [--partitions N] [--if-changed]
- *       [--registry OVERLAY]...
+ *       [--registry OVERLAY]... [--catalog DB]
  * </pre>
  *
  * The spec and overlays may be local paths, URIs of any Hadoop file system or names of files
@@ -29,13 +29,13 @@ import org.apache.spark.sql.SparkSession;
 public final class StudyJob {
   static final String USAGE =
       "usage: StudyJob <study.yaml> [--out DIR] [--run-id ID] [--partitions N] [--if-changed] [--registry OVERLAY]... "
-          + "[--verbose]";
+          + "[--catalog DB] [--verbose]";
 
   private StudyJob() {}
 
   /** The command line, checked. */
   record Args(String spec, String out, String runId, int partitions, boolean ifChanged, List<String> registry,
-      boolean verbose) {}
+      boolean verbose, String catalog) {}
 
   public static void main(String[] args) {
     if (!java.util.Arrays.asList(args).contains("--verbose")) {
@@ -67,17 +67,19 @@ public final class StudyJob {
     Args args;
     StudyPlan plan;
     Zoo zoo;
+    String root;
     try {
       args = parse(argv);
       zoo = JobInputs.zoo(RunHistory.hadoopConf(), args.registry());
       Zoo.setCurrent(zoo);
       StudySpec spec = JobInputs.spec(RunHistory.hadoopConf(), args.spec());
       plan = StudyPlan.compile(spec, zoo);
+      root = args.out() != null ? args.out() : plan.outputPath() != null ? plan.outputPath() : ".mlsysim/studies";
+      ParquetLayout.refuse(RunHistory.hadoopConf(), root);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 1;
     }
-    String root = args.out() != null ? args.out() : plan.outputPath() != null ? plan.outputPath() : ".mlsysim/studies";
     String runId = args.runId();
     if (args.ifChanged()) {
       IfChanged.Decision d = IfChanged.decide(RunHistory.hadoopConf(), root, plan, zoo, runId);
@@ -92,7 +94,7 @@ public final class StudyJob {
       err.println(StudyHeadline.of(plan, spark.sparkContext().master()));
       StudyRunner.Summary s;
       try {
-        s = new StudyRunner(spark, err).run(plan, zoo, new StudyRunner.Options(root, runId, args.partitions()));
+        s = new StudyRunner(spark, err).run(plan, zoo, new StudyRunner.Options(root, runId, args.partitions(), args.catalog()));
       } catch (IllegalArgumentException e) { // e.g. the same run id already running: one line
         err.println("error: " + e.getMessage());
         return 1;
@@ -121,6 +123,7 @@ public final class StudyJob {
     int partitions = 0;
     boolean ifChanged = false;
     boolean verbose = false;
+    String catalog = null;
     List<String> registry = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -139,6 +142,13 @@ public final class StudyJob {
           }
         }
         case "--if-changed" -> ifChanged = true;
+        case "--catalog" -> {
+          catalog = value(args, ++i);
+          if (!io.mlsysim.dse.StudySpec.isCatalogName(catalog)) {
+            throw new IllegalArgumentException("--catalog '" + catalog + "' is not a database name; "
+                + io.mlsysim.dse.StudySpec.CATALOG_NAME_RULE);
+          }
+        }
         case "--verbose" -> verbose = true;
         default -> {
           if (args[i].startsWith("--")) {
@@ -154,7 +164,7 @@ public final class StudyJob {
     if (spec == null) {
       throw new IllegalArgumentException("no study file given; " + USAGE);
     }
-    return new Args(spec, out, runId, partitions, ifChanged, List.copyOf(registry), verbose);
+    return new Args(spec, out, runId, partitions, ifChanged, List.copyOf(registry), verbose, catalog);
   }
 
   private static String value(String[] args, int i) {

@@ -47,7 +47,12 @@ public final class StudyRows implements Serializable {
       f.add(DataTypes.createStructField(d.name(), t, false, meta("", DECISION_COMMENT + " (" + d.kind().id() + ")")));
     }
     for (ResultField r : plan.results()) {
-      f.add(DataTypes.createStructField(r.name(), DataTypes.DoubleType, true, meta(r.unit(), r.description())));
+      DataType t = switch (r.type()) {
+        case FLAG -> DataTypes.BooleanType;
+        case INTEGER -> DataTypes.LongType;
+        case REAL -> DataTypes.DoubleType;
+      };
+      f.add(DataTypes.createStructField(r.name(), t, true, meta(r.unit(), r.description())));
     }
     f.add(DataTypes.createStructField("feasible", DataTypes.BooleanType, false, meta("", "the configuration can run")));
     f.add(DataTypes.createStructField("status", DataTypes.StringType, false,
@@ -86,6 +91,7 @@ public final class StudyRows implements Serializable {
     private final Evaluation e;
     private final Dimension[] dims;
     private final boolean[] integer;
+    private final ResultField.Type[] resultTypes;
     private final Object[][] labels;
     private final int width;
     private long next;
@@ -113,6 +119,7 @@ public final class StudyRows implements Serializable {
         }
       }
       this.width = 1 + dims.length + plan.results().size() + 4;
+      this.resultTypes = plan.results().stream().map(ResultField::type).toArray(ResultField.Type[]::new);
     }
 
     @Override
@@ -145,8 +152,8 @@ public final class StudyRows implements Serializable {
     private InternalRow row() {
       Object[] v = new Object[width];
       int i = decisions(v);
-      for (double x : e.values) {
-        v[i++] = Double.isNaN(x) ? null : x;
+      for (int k = 0; k < e.values.length; k++) {
+        v[i++] = cell(e.values[k], resultTypes[k]);
       }
       v[i++] = e.feasible;
       v[i++] = STATUS[e.status.ordinal()];
@@ -161,13 +168,28 @@ public final class StudyRows implements Serializable {
       int i = decisions(v);
       double base = c.index;
       for (int k = 0; k < e.values.length; k++) {
-        v[i++] = base * (k + 1) * 1.000001;
+        v[i++] = cell(base * (k + 1) * 1.000001, resultTypes[k]);
       }
       v[i++] = Boolean.TRUE;
       v[i++] = STATUS[0];
       v[i++] = null;
       v[i] = generation;
       return new GenericInternalRow(v);
+    }
+
+    /**
+     * A result as its column stores it: NaN (not computed) is null; a flag is true unless 0; a
+     * count is exact, since its port holds an int.
+     */
+    private static Object cell(double x, ResultField.Type type) {
+      if (Double.isNaN(x)) {
+        return null;
+      }
+      return switch (type) {
+        case FLAG -> x != 0;
+        case INTEGER -> (long) x;
+        case REAL -> x;
+      };
     }
 
     private int decisions(Object[] v) {

@@ -51,12 +51,22 @@ public final class StudyRunner {
   }
 
   /** Options of one run. */
-  public record Options(String outputRoot, String runId, int partitions) {}
+  /**
+   * Options of one run.
+   *
+   * @param catalog a database to register the tables in (see {@link CatalogTables}), or null for
+   *     the spec's {@code output.catalog}, if any
+   */
+  public record Options(String outputRoot, String runId, int partitions, String catalog) {
+    public Options(String outputRoot, String runId, int partitions) {
+      this(outputRoot, runId, partitions, null);
+    }
+  }
 
   /** What a run did, and how its frontier moved since the study's previous run. */
   public record Summary(String study, String runId, String outputRoot, long candidates, long rows,
       Map<String, Long> statusCounts, long frontierRows, double seconds, double evaluateSeconds,
-      String inputsFingerprint, FrontierChanges.Movement movement) {}
+      String inputsFingerprint, FrontierChanges.Movement movement, Dataset<Row> frontier) {}
 
   /** A fresh run id: UTC time plus a random suffix. */
   public static String newRunId() {
@@ -103,14 +113,22 @@ public final class StudyRunner {
     slices = (int) Math.max(1, Math.min(slices, count));
 
     // 1. Evaluate and append the results under this attempt's commit id (not yet visible).
+    boolean[] max = new boolean[plan.objectiveCount()];
+    for (int i = 0; i < max.length; i++) {
+      max[i] = plan.maximize(i);
+    }
+    SliceSummaries summaries = null;
     if (evolutionary) {
       evolve(plan, root, runId, commitId);
     } else {
+      summaries = new SliceSummaries();
+      spark.sparkContext().register(summaries, "slice summaries");
       StudyProgress watch = progress == null ? null
           : new StudyProgress(spark.sparkContext(), study, count, slices, progress, pace);
       boolean completed = false;
       try {
-        Tables.append(candidates(plan, count, slices, true, 0, watch == null ? null : watch.counter()), root,
+        Tables.append(candidates(plan, count, slices, true, 0, watch == null ? null : watch.counter(),
+            summaries, SliceSummaries.Spec.of(StudyRows.schema(plan), plan.objectiveNames(), max)), root,
             Tables.RESULTS, study, runId, commitId);
         completed = true;
       } finally {
@@ -121,38 +139,43 @@ public final class StudyRunner {
     }
     double evaluateSeconds = (System.nanoTime() - started) / 1e9;
 
-    // 2. Counts, frontier, sources and frontier changes, from the attempt's rows.
-    Dataset<Row> written = Tables.readAttempt(spark, root, Tables.RESULTS, study, runId, commitId);
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (String s : List.of("ok", "infeasible", "constraint_violated", "error")) {
-      counts.put(s, 0L);
-    }
-    for (Row r : written.groupBy("status").count().collectAsList()) {
-      counts.put(r.getString(0), r.getLong(1));
-    }
+    // 2. Counts and frontier: from what the slices saw, else from the attempt's rows.
+    Tally tally = summaries != null && summaries.complete(slices) ? Tally.of(spark, summaries, plan, max)
+        : Tally.read(spark, Tables.readAttempt(spark, root, Tables.RESULTS, study, runId, commitId)
+            .drop(Tables.STUDY, Tables.RUN_ID), plan, max);
+    Map<String, Long> counts = tally.counts();
     long rows = counts.values().stream().mapToLong(Long::longValue).sum();
-    boolean[] max = new boolean[plan.objectiveCount()];
-    for (int i = 0; i < max.length; i++) {
-      max[i] = plan.maximize(i);
-    }
-    Dataset<Row> frontier = Frontier.compute(spark, written.drop(Tables.STUDY, Tables.RUN_ID), plan.objectiveNames(),
-        max, Frontier.LAYERS);
-    Faults.pauseAt("publish");
-    Tables.append(frontier.coalesce(1), root, Tables.FRONTIER, study, runId, commitId);
-    long frontierRows = Tables.readAttempt(spark, root, Tables.FRONTIER, study, runId, commitId).count();
-    Tables.append(sources(plan).coalesce(1), root, Tables.SOURCES, study, runId, commitId);
-    FrontierChanges.Result changes = frontierChanges(plan, root, runId, commitId);
-    Tables.append(changes.toDataset(spark).coalesce(1), root, Tables.FRONTIER_CHANGES, study, runId, commitId);
+    long frontierRows = tally.frontier().size();
+    // the frontier as a local table: what the run appends, compares and prints, with no read-back
+    Dataset<Row> frontier = spark.createDataFrame(tally.frontier(), tally.frontierSchema());
+    FrontierChanges.Result changes = frontierChanges(plan, root, runId, frontier);
     FrontierChanges.Movement movement = changes.movement();
+
+    // 3. The small tables, appended side by side: each is its own Delta table and transaction.
+    Faults.pauseAt("publish");
+    appendAll(root, study, runId, commitId, Map.of(
+        Tables.FRONTIER, frontier.coalesce(1),
+        Tables.SOURCES, sources(plan).coalesce(1),
+        Tables.COLUMNS, ColumnsTable.of(spark, plan).coalesce(1),
+        Tables.FRONTIER_CHANGES, changes.toDataset(spark).coalesce(1)));
     String fingerprint = InputsFingerprint.of(plan, zoo);
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    // 3. The commit: the runs row replaces the run id's previous one; then orphan attempts go.
+    // 4. The commit: the runs row replaces the run id's previous one; then orphan attempts go.
     Faults.pauseAt("commit");
     Tables.commit(runRow(plan, zoo, count, rows, counts, frontierRows, fingerprint, movement, startedAt, seconds,
         commitId, changes.rows().size()).coalesce(1), root, study, runId, commitId);
     Faults.pauseAt("withdraw");
     Orphans.drop(spark, root, study, runId);
+    String catalog = options.catalog() != null ? options.catalog() : plan.catalog();
+    if (catalog != null) {
+      CatalogTables.register(spark, catalog, root);
+      if (progress != null) {
+        progress.printf("%s: tables registered as %s.results, %s.committed_results …%s%n", study, catalog, catalog,
+            CatalogTables.inMemory(spark) ? " in this session's in-memory catalog (no metastore configured), "
+                + "so only until it ends" : "");
+      }
+    }
     if (progress != null) {
       progress.printf("%s: run %s done: %,d rows (%s) in %.1f s%s%n", study, runId, rows, counts, seconds,
           count > rows ? String.format("; %,d of %,d candidates fall outside the study's conditions", count - rows, count)
@@ -160,25 +183,80 @@ public final class StudyRunner {
       progress.flush();
     }
     return new Summary(study, runId, root, count, rows, counts, frontierRows, seconds, evaluateSeconds,
-        fingerprint, movement);
+        fingerprint, movement, frontier);
   }
 
   /**
    * frontier_changes: this attempt's frontier against the latest committed run of the study by
    * start time (not this run id, which a re-run may be replacing).
    */
-  private FrontierChanges.Result frontierChanges(StudyPlan plan, String root, String runId, String commitId) {
+  private FrontierChanges.Result frontierChanges(StudyPlan plan, String root, String runId, Dataset<Row> frontier) {
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     FrontierChanges.Snapshot previous = RunHistory.latest(conf, root, plan.name(), runId)
         .map(p -> FrontierChanges.committed(spark, root, p)).orElse(null);
-    FrontierChanges.Snapshot next = FrontierChanges.Snapshot.of(
-        Tables.readAttempt(spark, root, Tables.FRONTIER, plan.name(), runId, commitId), runId, plan.objectiveNames());
+    FrontierChanges.Snapshot next = FrontierChanges.Snapshot.of(frontier, runId, plan.objectiveNames());
     FrontierChanges.Result changes = FrontierChanges.compare(previous, next);
     if (progress != null) {
       progress.printf("%s: %s%n", plan.name(), changes.movement().describe());
       progress.flush();
     }
     return changes;
+  }
+
+  /**
+   * Appends several small tables at once, one thread each: a small Delta append is mostly the
+   * driver waiting (planning, the log write), so side by side they take about as long as one.
+   */
+  private void appendAll(String root, String study, String runId, String commitId, Map<String, Dataset<Row>> tables) {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tables.size(), r -> {
+      Thread t = new Thread(r, "mlsysim-append");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<?>> appends = new ArrayList<>();
+      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+        appends.add(pool.submit(() -> Tables.append(t.getValue(), root, t.getKey(), study, runId, commitId)));
+      }
+      for (java.util.concurrent.Future<?> a : appends) {
+        a.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while appending the run's tables", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A run's rows per status and its frontier rows (with their schema). */
+  record Tally(Map<String, Long> counts, List<Row> frontier, StructType frontierSchema) {
+    /** From the slices' summaries: no table is read. */
+    static Tally of(SparkSession spark, SliceSummaries s, StudyPlan plan, boolean[] max) {
+      StructType schema = StudyRows.schema(plan);
+      long[] c = s.counts();
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (int i = 0; i < c.length; i++) {
+        counts.put(SliceSummaries.STATUSES.get(i), c[i]);
+      }
+      return new Tally(counts, Frontier.ranked(s.layers(schema), schema, plan.objectiveNames(), max, Frontier.LAYERS),
+          Frontier.withRank(schema));
+    }
+
+    /** From the rows as written (an evolutionary run, or summaries that do not add up). */
+    static Tally read(SparkSession spark, Dataset<Row> written, StudyPlan plan, boolean[] max) {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (String s : SliceSummaries.STATUSES) {
+        counts.put(s, 0L);
+      }
+      for (Row r : written.groupBy("status").count().collectAsList()) {
+        counts.put(r.getString(0), r.getLong(1));
+      }
+      Dataset<Row> frontier = Frontier.compute(spark, written, plan.objectiveNames(), max, Frontier.LAYERS);
+      return new Tally(counts, frontier.collectAsList(), frontier.schema());
+    }
   }
 
   /**
@@ -204,7 +282,7 @@ public final class StudyRunner {
           if ("ok".equals(r.getString(1))) {
             double[] o = new double[plan.objectiveCount()];
             for (int k = 0; k < o.length; k++) {
-              double v = r.getDouble(2 + k);
+              double v = ((Number) r.get(2 + k)).doubleValue(); // a count objective is a long column
               o[k] = plan.maximize(k) ? -v : v;
             }
             ok.put(r.getLong(0), o);
@@ -240,9 +318,17 @@ public final class StudyRunner {
     return candidates(plan, count, slices, evaluate, generation, null);
   }
 
-  /** As above, adding one to {@code counter} (when not null) per candidate evaluated. */
   private Dataset<Row> candidates(StudyPlan plan, long count, int slices, boolean evaluate, int generation,
       org.apache.spark.util.LongAccumulator counter) {
+    return candidates(plan, count, slices, evaluate, generation, counter, null, null);
+  }
+
+  /**
+   * As above, adding one to {@code counter} (when not null) per candidate evaluated, and each
+   * slice's summary to {@code summaries} (when not null).
+   */
+  private Dataset<Row> candidates(StudyPlan plan, long count, int slices, boolean evaluate, int generation,
+      org.apache.spark.util.LongAccumulator counter, SliceSummaries summaries, SliceSummaries.Spec spec) {
     Broadcast<StudyPlan> bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(plan);
     StructType schema = StudyRows.schema(plan);
     List<Long> ids = new ArrayList<>(slices);
@@ -251,7 +337,7 @@ public final class StudyRunner {
     }
     org.apache.spark.rdd.RDD<org.apache.spark.sql.catalyst.InternalRow> rdd = JavaSparkContext
         .fromSparkContext(spark.sparkContext()).parallelize(ids, slices)
-        .mapPartitions(new Evaluate(bc, count, slices, evaluate, generation, counter)).rdd();
+        .mapPartitions(new Evaluate(bc, count, slices, evaluate, generation, counter, summaries, spec)).rdd();
     // Rows are built in Spark's internal form (no per-row encoder); the session's internal
     // factory is public in bytecode though Scala-private to Spark's own packages.
     Dataset<Row> rows = ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rdd, schema, false);
@@ -274,15 +360,19 @@ public final class StudyRunner {
     private final boolean evaluate;
     private final int generation;
     private final org.apache.spark.util.LongAccumulator counter;
+    private final SliceSummaries summaries;
+    private final SliceSummaries.Spec spec;
 
     Evaluate(Broadcast<StudyPlan> plan, long count, int slices, boolean evaluate, int generation,
-        org.apache.spark.util.LongAccumulator counter) {
+        org.apache.spark.util.LongAccumulator counter, SliceSummaries summaries, SliceSummaries.Spec spec) {
       this.plan = plan;
       this.count = count;
       this.slices = slices;
       this.evaluate = evaluate;
       this.generation = generation;
       this.counter = counter;
+      this.summaries = summaries;
+      this.spec = spec;
     }
 
     @Override
@@ -298,6 +388,9 @@ public final class StudyRunner {
       long to = Math.multiplyHigh(slice + 1, count) == 0 ? (slice + 1) * count / slices : bigSplit(slice + 1);
       Iterator<org.apache.spark.sql.catalyst.InternalRow> rows = StudyRows.rows(plan.value(), from, to, generation,
           evaluate);
+      if (summaries != null) {
+        rows = summaries.watch(slice, spec, Frontier.LAYERS, rows);
+      }
       return new Counted(rows, counter, org.apache.spark.TaskContext.get());
     }
 

@@ -22,10 +22,11 @@ import org.apache.spark.sql.types.StructType;
  *   frontier/          Pareto layers of the ok rows   partitioned by study, run_id, commit_id
  *   sources/           zoo entries and constants      partitioned by study, run_id, commit_id
  *   frontier_changes/  how the frontier moved         partitioned by study, run_id, commit_id
+ *   columns/           unit, meaning and kind of each results column, same partitions
  *   runs/              one row per run: the commit record, partitioned by study, run_id
  * </pre>
  *
- * <p>Each attempt at a run has a fresh commit id. Its rows are appended to the four data tables
+ * <p>Each attempt at a run has a fresh commit id. Its rows are appended to the data tables
  * under that id (each append one Delta transaction), then its runs row replaces the run id's
  * previous runs row in one transaction: that is the commit. A row belongs to a committed run when
  * its (study, run_id, commit_id) is in {@code runs}; the views ({@link #read}, {@link #registerViews})
@@ -39,9 +40,10 @@ public final class Tables {
   public static final String SOURCES = "sources";
   public static final String RUNS = "runs";
   public static final String FRONTIER_CHANGES = "frontier_changes";
-  static final List<String> DATA_TABLES = List.of(RESULTS, FRONTIER, SOURCES, FRONTIER_CHANGES);
+  public static final String COLUMNS = "columns";
+  static final List<String> DATA_TABLES = List.of(RESULTS, FRONTIER, SOURCES, FRONTIER_CHANGES, COLUMNS);
   /** Every view {@link #registerViews} defines. */
-  public static final List<String> VIEWS = List.of(RUNS, RESULTS, FRONTIER, SOURCES, FRONTIER_CHANGES);
+  public static final List<String> VIEWS = List.of(RUNS, RESULTS, FRONTIER, SOURCES, FRONTIER_CHANGES, COLUMNS);
   static final String STUDY = "study";
   static final String RUN_ID = "run_id";
   /** Which attempt at a run wrote a row; the runs row names the attempt that counts. */
@@ -127,7 +129,7 @@ public final class Tables {
         .drop(COMMIT_ID);
   }
 
-  /** Registers the views results, frontier, runs, sources and frontier_changes over the committed runs. */
+  /** Registers the views ({@link #VIEWS}) over the committed runs. */
   public static void registerViews(SparkSession spark, String root) {
     if (!hasRuns(spark, root)) {
       throw new IllegalArgumentException("no study runs under " + root

@@ -95,6 +95,23 @@ final class Reductions {
               assertEquals(1, o.exit(), o.stdout() + o.stderr());
               assertTrue(o.stderr().contains("--heap-check needs a space of at least"), o.stderr());
             }));
+    add("an object-store connector", "^mvn -q dependency:copy -Dartifact=([\\w.-]+):([\\w.-]+):([\\w.-]+) "
+            + "-DoutputDirectory=connectors$",
+        "downloads a cloud connector (the AWS bundle alone is over 500 MB); here its version is checked against what "
+            + "it must match: Hadoop's on Spark's class path, the AWS SDK Hadoop's build names, the project's Delta",
+        (m, c) -> check(() -> assertEquals(connectorVersion(m.group(1), m.group(2)), m.group(3), c.text())));
+    add("a bucket or container of one's own", "^MLSYSIM_JARS=\\S+ (?:MLSYSIM_JAVA_OPTS='[^']*' )?"
+            + "(\\./mlsysim study run \\S+ --out (s3a|abfss)://\\S+)$",
+        "needs a cloud account and the connector's jars; here the same run without the jars must stop before Spark "
+            + "with exit 1, nothing on stdout, and one line naming the connector to add",
+        (m, c) -> check(() -> {
+          CommandRunner.Outcome o = runner.run(m.group(1));
+          assertEquals(1, o.exit(), o.stdout() + o.stderr());
+          assertEquals("", o.stdout());
+          assertEquals(1, o.stderr().lines().count(), o.stderr());
+          String artifact = m.group(2).equals("s3a") ? "org.apache.hadoop:hadoop-aws:" : "org.apache.hadoop:hadoop-azure:";
+          assertTrue(o.stderr().contains(artifact + org.apache.hadoop.util.VersionInfo.getVersion()), o.stderr());
+        }));
     add("a server on stdin", "^\\./mlsysim mcp( .*)?$",
         "an MCP server reads requests from stdin until it closes; here stdin is empty, so it starts and ends",
         (m, c) -> run(c.text() + " < /dev/null"));
@@ -158,6 +175,29 @@ final class Reductions {
     }
     assertTrue(ids.size() >= 2, "the documents run the quickstart at least twice before a diff: " + o.stdout());
     return ids;
+  }
+
+  /** The version a connector artifact must have to work with this build's Spark and Delta. */
+  private static String connectorVersion(String group, String artifact) throws IOException {
+    String hadoop = org.apache.hadoop.util.VersionInfo.getVersion();
+    if (group.equals("org.apache.hadoop")) {
+      return hadoop;
+    }
+    if (group.equals("software.amazon.awssdk") && artifact.equals("bundle")) {
+      // Hadoop's build file (a parent of hadoop-client-api, so in the local repository) names its SDK
+      Path pom = Path.of(System.getProperty("user.home"), ".m2/repository/org/apache/hadoop/hadoop-project", hadoop,
+          "hadoop-project-" + hadoop + ".pom");
+      Matcher v = Pattern.compile("<aws-java-sdk-v2.version>([^<]+)<").matcher(Files.readString(pom));
+      assertTrue(v.find(), pom + " names the AWS SDK version");
+      return v.group(1);
+    }
+    if (group.equals("io.delta")) {
+      Matcher v = Pattern.compile("<delta.version>([^<]+)<").matcher(
+          Files.readString(DocumentedCommandsTest.PROJECT.resolve("pom.xml")));
+      assertTrue(v.find(), "pom.xml names the Delta version");
+      return v.group(1);
+    }
+    throw new AssertionError("no rule for the version of " + group + ":" + artifact);
   }
 
   private static final List<String> JMH_OPTIONS_WITH_VALUE = List.of("-f", "-wi", "-i", "-w", "-r", "-t", "-bm", "-tu");

@@ -73,10 +73,14 @@ class RunEnvironmentTest {
   @Test
   void aSchemeWithoutItsConnectorIsOneLine() throws Exception {
     CliRun r = run("s3a://bucket/tables");
-    CliTest.assertOneLineError(r, "error: s3a://bucket/tables: no filesystem connector for the scheme 's3a'");
-    assertTrue(r.err().contains("hadoop-aws"), r.err());
+    CliTest.assertOneLineError(r, "error: s3a://bucket/tables: no file system connector for the scheme 's3a'");
+    // the artifact to add, at the Hadoop version Spark runs (connectors must match it)
+    assertTrue(r.err().contains("add org.apache.hadoop:hadoop-aws:" + org.apache.hadoop.util.VersionInfo.getVersion()
+        + " with its AWS SDK bundle to MLSYSIM_JARS"), r.err());
+    CliTest.assertOneLineError(run("abfss://c@account.dfs.core.windows.net/tables"),
+        "error: abfss://c@account.dfs.core.windows.net/tables: no file system connector for the scheme 'abfss'");
     CliTest.assertOneLineError(run("nosuchfs://host/tables"),
-        "error: nosuchfs://host/tables: no filesystem connector for the scheme 'nosuchfs'");
+        "error: nosuchfs://host/tables: no file system connector for the scheme 'nosuchfs'");
   }
 
   /** A full disk or a revoked permission in the middle of a run: the chain Spark wraps it in, said in one line. */

@@ -71,21 +71,29 @@ class RunSafetyTest {
   }
 
   /**
-   * What a plain reader sees: a Spark session with no project code and no project settings
-   * reads every table folder as a Delta table; returns the results rows per (study, run) and
-   * checks that the other four tables read too.
+   * What a plain reader sees: a Spark session set up for Delta as Delta's own documentation says
+   * (its extension and catalog), with no project code and no project settings, reads every table
+   * folder as a Delta table; returns the results rows per (study, run) and checks that the other
+   * tables read too.
    */
   static Map<String, Long> plainCounts(String root) {
     SparkSession plain = SparkSession.builder().master("local[1]").appName("plain reader")
         .config("spark.ui.enabled", "false")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         // Delta rebuilds a table's state in 50 tasks by default; on 2 cores that is most of the time
         .config("spark.databricks.delta.snapshotPartitions", "1")
         .config("spark.sql.shuffle.partitions", "2")
         .getOrCreate();
     try {
-      for (String t : List.of("runs", "frontier", "sources", "frontier_changes")) {
+      for (String t : List.of("runs", "frontier", "sources", "frontier_changes", "columns")) {
         assertTrue(plain.read().format("delta").load(root + "/" + t).count() > 0, t);
       }
+      // the columns table, joined to a column by name, gives its unit and meaning
+      List<Row> f1 = plain.read().format("delta").load(root + "/columns").filter("column = 'f1_s'")
+          .select("unit", "description", "kind").distinct().collectAsList();
+      assertEquals(List.of(org.apache.spark.sql.RowFactory.create("s", "first objective", "result")), f1,
+          "what FlakyStudy declares for f1_s");
       Map<String, Long> out = new TreeMap<>();
       for (Row r : plain.read().format("delta").load(root + "/results").groupBy("study", "run_id").count()
           .collectAsList()) {
@@ -189,7 +197,7 @@ class RunSafetyTest {
     Map<String, Long> expected = Map.of("flaky/r2", admitted(10), "other/o1", admitted(10));
     assertEquals(expected, viewCounts(root));
     assertEquals(expected, plainCounts(root));
-    for (String t : List.of("results", "frontier", "sources", "frontier_changes", "runs")) {
+    for (String t : List.of("results", "frontier", "sources", "frontier_changes", "columns", "runs")) {
       java.util.Set<String> live = new java.util.TreeSet<>();
       for (var f : io.mlsysim.spark.delta.DeltaLogFiles.live(RunHistory.hadoopConf(),
           new org.apache.hadoop.fs.Path(root, t))) {
@@ -202,6 +210,45 @@ class RunSafetyTest {
       }
       assertEquals(live, onDisk, t + ": every file on disk is one the table holds");
     }
+  }
+
+  @Test
+  void aStudyWithAnotherPipelineJoinsTheResultsTableWithOneSchemaForEveryReader() throws Exception {
+    String root = copy("two-pipelines");
+    Path unsafe = dir.resolve("unsafe.yaml");
+    Files.writeString(unsafe, "name: unsafe\npipeline: [unsafe]\nspace:\n  x: {range: [0, 5]}\n"
+        + "objectives: [{minimize: cost_usd}]\n");
+    CliRun run = CliRun.of("study", "run", unsafe.toString(), "--out", root, "--master", "local[1]", "--run-id", "u1");
+    assertEquals(0, run.code(), run.err());
+    SparkSession plain = SparkSession.builder().master("local[1]").appName("plain reader")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.databricks.delta.snapshotPartitions", "1")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate();
+    try {
+      org.apache.spark.sql.Dataset<Row> results = plain.read().format("delta").load(root + "/results");
+      List<String> columns = List.of(results.columns());
+      assertTrue(columns.containsAll(List.of("f1_s", "f2_usd", "x", "y", "w", "cost_usd")), columns.toString());
+      // each study's rows hold nulls where only the other pipeline has a column
+      assertEquals(0, results.filter("study = 'unsafe' AND f1_s IS NOT NULL").count());
+      assertEquals(0, results.filter("study = 'flaky' AND cost_usd IS NOT NULL").count());
+      assertEquals(6, results.filter("study = 'unsafe'").count());
+      assertEquals(2 * admitted(10), results.filter("study = 'flaky'").count());
+    } finally {
+      plain.stop();
+    }
+    CliRun q = CliRun.of("query", "SELECT study, count(cost_usd) AS c FROM results GROUP BY study ORDER BY study",
+        "--out", root, "--master", "local[1]", "-o", "json");
+    assertEquals(0, q.code(), q.err());
+    // the project's views read the same one schema; unsafe's x = 2 and x = 3 are error rows (UnsafeStudy)
+    List<String> counted = new ArrayList<>();
+    for (String line : q.out().lines().toList()) {
+      JsonNode n = new ObjectMapper().readTree(line);
+      counted.add(n.get("study").asText() + "=" + n.get("c").asLong());
+    }
+    assertEquals(List.of("flaky=0", "other=0", "unsafe=4"), counted);
   }
 
   /** Runs the CLI in its own JVM until it reaches {@code point}, then kills it with SIGKILL. */

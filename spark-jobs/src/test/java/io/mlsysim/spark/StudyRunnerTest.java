@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
@@ -166,6 +167,27 @@ class StudyRunnerTest {
     assertEquals(List.of(), Orphans.drop(spark, root, "flaky", null));
   }
 
+  @Test
+  void aRunRegistersItsTablesAndViewsOfCommittedRowsInTheCatalogDatabaseItsSpecNames() {
+    String root = dir.resolve("catalogued").toString();
+    String spec = FLAKY.replace("[0, 39]", "[0, 4]") + "output: {catalog: studies_it}\n";
+    StudyRunner.Summary s = run(spec, root, "k", 2);
+    for (String t : Tables.VIEWS) {
+      assertTrue(spark.catalog().tableExists("studies_it", t), t);
+    }
+    assertEquals(s.rows(), spark.sql("SELECT count(*) FROM studies_it.committed_results").first().getLong(0));
+    // rows of an attempt that never committed are in the table, not in the view
+    Dataset<Row> some = Tables.read(spark, root, Tables.RESULTS).limit(3).drop(Tables.STUDY, Tables.RUN_ID);
+    Tables.append(some, root, Tables.RESULTS, "flaky", "x", "20990101T000000.000000Z_0000000x");
+    assertEquals(s.rows() + 3, spark.sql("SELECT count(*) FROM studies_it.results").first().getLong(0));
+    assertEquals(s.rows(), spark.sql("SELECT count(*) FROM studies_it.committed_results").first().getLong(0));
+    assertEquals(s.frontierRows(), spark.sql("SELECT count(*) FROM studies_it.committed_frontier").first().getLong(0));
+    IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> StudySpec.parse("test.yaml", FLAKY + "output: {catalog: my-db}\n"));
+    assertTrue(bad.getMessage().contains("output.catalog: 'my-db' is not a database name; use letters, digits and "
+        + "'_'"), bad.getMessage());
+  }
+
   /** An Error or a NaN from a pipeline is the candidate's row, not the job's end. */
   @Test
   void anErrorOrANonFiniteResultIsAnErrorRowAndTheRunCompletes() {
@@ -193,6 +215,15 @@ class StudyRunnerTest {
     assertEquals(r.getDouble(1), f.getDouble(0), 0.0, "the fastest feasible run is Pareto-optimal");
     assertTrue(spark.sql("SELECT * FROM sources WHERE kind = 'calibration'").count() > 5);
     assertFalse(spark.sql("SELECT * FROM sources WHERE kind = 'hardware' AND name = 'H100'").isEmpty());
+    // the quickstart varies fleet, fixes workload, and duration_s is a result in seconds
+    Map<String, String> kinds = new java.util.TreeMap<>();
+    for (Row c : spark.sql("SELECT column, kind, unit FROM columns WHERE column IN ('fleet', 'workload', 'duration_s')")
+        .collectAsList()) {
+      kinds.put(c.getString(0), c.getString(1) + "/" + c.getString(2));
+    }
+    assertEquals(Map.of("fleet", "decision/null", "workload", "fixed input/null", "duration_s", "result/s"), kinds);
+    assertEquals(spark.sql("SELECT * FROM results").columns().length, spark.sql("SELECT * FROM columns").count() + 2,
+        "one columns row per results column, the study and run_id keys aside");
   }
 
   @Test
