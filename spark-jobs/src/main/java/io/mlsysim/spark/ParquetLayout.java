@@ -87,8 +87,13 @@ final class ParquetLayout {
       int converted = 0;
       int skipped = 0;
       List<String> refused = new ArrayList<>();
+      // runs a cut-short conversion already committed (read from the log: the root is still refused)
+      java.util.Set<String> done = new java.util.HashSet<>();
+      for (io.mlsysim.spark.delta.DeltaLogFiles.DataFile f : io.mlsysim.spark.delta.DeltaLogFiles.live(conf, runs)) {
+        done.add(f.partitionValues().get(Tables.STUDY) + "/" + f.partitionValues().get(Tables.RUN_ID));
+      }
       for (OldRun run : committedRuns(spark, fs, new Path(kept, Tables.RUNS))) {
-        if (RunHistory.find(conf, root, run.study(), run.runId()).isPresent()) {
+        if (done.contains(run.study() + "/" + run.runId())) {
           skipped++;
           continue;
         }

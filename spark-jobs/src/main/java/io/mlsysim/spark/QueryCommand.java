@@ -49,7 +49,8 @@ final class QueryCommand implements Callable<Integer> {
     Sessions.quietLogs();
     ParquetLayout.refuse(RunHistory.hadoopConf(), out);
     SparkSession spark = Sessions.local(master, "mlsysim query");
-    try {
+    try (QueryProgress progress = new QueryProgress(spark.sparkContext(), spec.commandLine().getErr(),
+        StudyProgress.Pace.forStderr(), QueryProgress.FIRST_AFTER_MILLIS)) {
       Tables.registerViews(spark, out);
       List<Row> rows;
       org.apache.spark.sql.types.StructType schema;
@@ -67,6 +68,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         throw new IllegalArgumentException("query: " + m + " (views: " + String.join(", ", Tables.VIEWS) + ")");
       }
+      progress.close(); // before the answer, so no progress line follows it
       spec.commandLine().getOut().print(Tabulate.render(schema, rows, format));
       spec.commandLine().getOut().flush();
       return 0;

@@ -61,13 +61,51 @@ public final class Tables {
    * its schema as studies add columns; the other tables have one shape.
    */
   static void append(Dataset<Row> rows, String root, String table, String study, String runId, String commitId) {
-    rows.withColumn(STUDY, functions.lit(study)).withColumn(RUN_ID, functions.lit(runId))
-        .withColumn(COMMIT_ID, functions.lit(commitId))
-        .write().format("delta").mode(SaveMode.Append)
+    Dataset<Row> keyed = rows.withColumn(STUDY, functions.lit(study)).withColumn(RUN_ID, functions.lit(runId))
+        .withColumn(COMMIT_ID, functions.lit(commitId));
+    try {
+      appendKeyed(keyed, root, table, commitId);
+    } catch (Exception e) { // Delta's AnalysisException is a checked exception thrown undeclared
+      if (!String.valueOf(e.getMessage()).contains("DELTA_FAILED_TO_MERGE_FIELDS")) {
+        throw CtrlC.<RuntimeException>rethrow(e);
+      }
+      // Delta refused before writing anything; store the clashing columns as the table does
+      appendKeyed(conformed(keyed, rows.sparkSession().read().format("delta").load(path(root, table)).schema(),
+          table, root), root, table, commitId);
+    }
+  }
+
+  private static void appendKeyed(Dataset<Row> keyed, String root, String table, String commitId) {
+    keyed.write().format("delta").mode(SaveMode.Append)
         .option("mergeSchema", "true")
         .option("userMetadata", commitId)
         .partitionBy(STUDY, RUN_ID, COMMIT_ID)
         .save(path(root, table));
+  }
+
+  /**
+   * The rows with each column the table already holds as a wider type cast to it: a count or a
+   * flag into a table that stores it as a double (a root converted from mlsysim 0.1, which stored
+   * every result as a double) is exact there. Any other clash is refused in one line.
+   */
+  static Dataset<Row> conformed(Dataset<Row> rows, StructType tableSchema, String table, String root) {
+    Column[] cols = new Column[rows.schema().size()];
+    for (int i = 0; i < cols.length; i++) {
+      org.apache.spark.sql.types.StructField f = rows.schema().fields()[i];
+      org.apache.spark.sql.types.DataType has = java.util.Arrays.stream(tableSchema.fields())
+          .filter(t -> t.name().equals(f.name())).map(org.apache.spark.sql.types.StructField::dataType).findFirst()
+          .orElse(f.dataType());
+      boolean exact = has.equals(DataTypes.DoubleType) && (f.dataType().equals(DataTypes.LongType)
+          || f.dataType().equals(DataTypes.IntegerType) || f.dataType().equals(DataTypes.BooleanType));
+      if (!has.equals(f.dataType()) && !exact) {
+        throw new IllegalArgumentException(table + " column '" + f.name() + "' holds " + has.simpleString() + " under "
+            + root + ", but this study writes " + f.dataType().simpleString() + " there; write the study to another "
+            + "--out");
+      }
+      cols[i] = has.equals(f.dataType()) ? rows.col(f.name())
+          : rows.col(f.name()).cast(has).as(f.name(), f.metadata());
+    }
+    return rows.select(cols);
   }
 
   /** Commits a run: its runs row replaces the run id's previous one, in one Delta transaction. */
