@@ -139,7 +139,7 @@ final class SliceSummaries extends AccumulatorV2<SliceSummaries.Summary, List<Sl
       @Override
       public InternalRow next() {
         InternalRow r = rows.next();
-        int status = STATUSES.indexOf(r.getUTF8String(spec.status()).toString());
+        int status = statusIndex(r.getUTF8String(spec.status()));
         counts[status]++;
         if (status == 0) {
           double[] p = point(r, spec);
@@ -152,7 +152,20 @@ final class SliceSummaries extends AccumulatorV2<SliceSummaries.Summary, List<Sl
     };
   }
 
-  /** The row's objectives, each turned so that less is better; null when one is missing. */
+  private static final org.apache.spark.unsafe.types.UTF8String[] STATUS_UTF8 = STATUSES.stream()
+      .map(org.apache.spark.unsafe.types.UTF8String::fromString).toArray(org.apache.spark.unsafe.types.UTF8String[]::new);
+
+  /** The status's place in {@link #STATUSES}, compared as bytes: no string per candidate. */
+  private static int statusIndex(org.apache.spark.unsafe.types.UTF8String s) {
+    for (int i = 0; i < STATUS_UTF8.length; i++) {
+      if (STATUS_UTF8[i].equals(s)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("unknown status " + s);
+  }
+
+    /** The row's objectives, each turned so that less is better; null when one is missing. */
   private static double[] point(InternalRow r, Spec spec) {
     double[] p = new double[spec.objectives().length];
     for (int i = 0; i < p.length; i++) {
