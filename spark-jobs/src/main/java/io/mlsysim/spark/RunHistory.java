@@ -59,6 +59,15 @@ final class RunHistory {
     return runs;
   }
 
+  /** Every committed run under the root, of every study, in no particular order. */
+  static List<Run> all(Configuration conf, String root) {
+    List<Callable<Run>> reads = new ArrayList<>();
+    for (DeltaLogFiles.DataFile f : runsFiles(conf, root)) {
+      reads.add(() -> read(conf, f.path(), f.partitionValues().get(Tables.STUDY), f.partitionValues().get(Tables.RUN_ID)));
+    }
+    return readAll(reads);
+  }
+
   private static List<DeltaLogFiles.DataFile> runsFiles(Configuration conf, String root) {
     ParquetLayout.refuse(conf, root);
     return DeltaLogFiles.live(conf, new Path(root, Tables.RUNS));

@@ -43,6 +43,9 @@ public final class DeltaLogFiles {
   /** One live data file: where it is and its partition values. */
   public record DataFile(Path path, Map<String, String> partitionValues) {}
 
+  /** A table at its latest version: its live files and its schema (Spark's JSON form), null when there is no table. */
+  public record Snapshot(List<DataFile> files, String schemaJson) {}
+
   private DeltaLogFiles() {}
 
   /** The folder of a table's transaction log. */
@@ -69,6 +72,11 @@ public final class DeltaLogFiles {
 
   /** The live data files of the table at its latest version; none when there is no table. */
   public static List<DataFile> live(Configuration conf, Path table) {
+    return snapshot(conf, table).files();
+  }
+
+  /** The table at its latest version: live files and schema. */
+  public static Snapshot snapshot(Configuration conf, Path table) {
     TreeMap<Long, Path> commits = new TreeMap<>();
     Map<Long, Map<Integer, Path>> checkpointParts = new TreeMap<>();
     Map<Long, Integer> checkpointSize = new TreeMap<>();
@@ -86,17 +94,18 @@ public final class DeltaLogFiles {
       }
     }
     if (commits.isEmpty()) {
-      return List.of();
+      return new Snapshot(List.of(), null);
     }
     long latest = commits.lastKey();
     long from = -1;
     Map<String, DataFile> files = new LinkedHashMap<>();
+    String[] schema = new String[1];
     for (Map.Entry<Long, Map<Integer, Path>> cp : ((TreeMap<Long, Map<Integer, Path>>) checkpointParts)
         .descendingMap().entrySet()) {
       if (cp.getKey() <= latest && cp.getValue().size() == checkpointSize.get(cp.getKey())) {
         from = cp.getKey();
         for (Path part : cp.getValue().values()) {
-          readCheckpoint(conf, table, part, files);
+          readCheckpoint(conf, table, part, files, schema);
         }
         break;
       }
@@ -105,12 +114,13 @@ public final class DeltaLogFiles {
       throw new IllegalStateException("the Delta log of " + table + " has no checkpoint and no first commit");
     }
     for (Map.Entry<Long, Path> c : commits.tailMap(from, false).entrySet()) {
-      readCommit(conf, table, c.getValue(), files);
+      readCommit(conf, table, c.getValue(), files, schema);
     }
-    return List.copyOf(files.values());
+    return new Snapshot(List.copyOf(files.values()), schema[0]);
   }
 
-  private static void readCommit(Configuration conf, Path table, Path commit, Map<String, DataFile> files) {
+  private static void readCommit(Configuration conf, Path table, Path commit, Map<String, DataFile> files,
+      String[] schema) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(commit.getFileSystem(conf).open(commit),
         StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -129,6 +139,8 @@ public final class DeltaLogFiles {
           files.put(p, new DataFile(resolve(table, p), values));
         } else if (action.has("remove")) {
           files.remove(action.get("remove").get("path").asText());
+        } else if (action.has("metaData")) {
+          schema[0] = action.get("metaData").get("schemaString").asText();
         }
       }
     } catch (IOException e) {
@@ -136,9 +148,13 @@ public final class DeltaLogFiles {
     }
   }
 
-  private static void readCheckpoint(Configuration conf, Path table, Path part, Map<String, DataFile> files) {
+  private static void readCheckpoint(Configuration conf, Path table, Path part, Map<String, DataFile> files,
+      String[] schema) {
     try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), part).withConf(conf).build()) {
       for (Group g = reader.read(); g != null; g = reader.read()) {
+        if (g.getType().containsField("metaData") && g.getFieldRepetitionCount("metaData") > 0) {
+          schema[0] = g.getGroup("metaData", 0).getString("schemaString", 0);
+        }
         if (!g.getType().containsField("add") || g.getFieldRepetitionCount("add") == 0) {
           continue;
         }
