@@ -56,6 +56,8 @@ class LauncherRoutingTest {
         + "for a in \"$@\"; do case \"$a\" in -XX:SharedArchiveFile=*|-XX:ArchiveClassesAtExit=*|-Dmlsysim.cds*) "
         + "echo \"$a\" >> '" + project.resolve("cds.log") + "';; esac; case \"$a\" in -XX:ArchiveClassesAtExit=*) "
         + "echo archive > \"${a#*=}\";; esac; done\n"
+        // and the class path it was given
+        + "prev=; for a in \"$@\"; do [ \"$prev\" = -cp ] && echo \"$a\" > '" + project.resolve("cp.log") + "'; prev=\"$a\"; done\n"
         + "for a in \"$@\"; do case \"$a\" in *spark-jobs/target/classes*|*mlsysim-spark-jobs-*) "
         + "echo 'java spark' >> '" + log + "'; exit ${FAKE_JAVA_EXIT:-0};; esac; done\n"
         + "echo 'java engine' >> '" + log + "'\n");
@@ -161,6 +163,25 @@ class LauncherRoutingTest {
     List<String> resaved = archives();
     assertEquals(1, resaved.size(), resaved.toString());
     assertTrue(!resaved.equals(saved), "the new archive replaced the old one");
+  }
+
+  @Test
+  void sparkCommandsRunOnTheModuleJarsEvenWhenTheBenchProfileLeftATestsJarBesideThem() throws Exception {
+    // mvn -pl engine -Pbench package (docs/benchmarks.md) leaves mlsysim-engine-…-tests.jar, which
+    // sorts before the module jar; a launcher that took the first match ran without the engine.
+    for (String jar : List.of("engine/target/mlsysim-engine-0.1.0-SNAPSHOT-tests.jar",
+        "engine/target/mlsysim-engine-0.1.0-SNAPSHOT-sources.jar", "engine/target/mlsysim-engine-0.1.0-SNAPSHOT.jar",
+        "spark-jobs/target/mlsysim-spark-jobs-0.1.0-SNAPSHOT-job.jar",
+        "spark-jobs/target/mlsysim-spark-jobs-0.1.0-SNAPSHOT-tests.jar",
+        "spark-jobs/target/mlsysim-spark-jobs-0.1.0-SNAPSHOT.jar")) {
+      Files.createDirectories(project.resolve(jar).getParent());
+      Files.writeString(project.resolve(jar), jar);
+    }
+    launch("query", "SELECT 1");
+    List<String> cp = List.of(Files.readString(project.resolve("cp.log")).strip().split(":"));
+    assertEquals(project.resolve("spark-jobs/target/mlsysim-spark-jobs-0.1.0-SNAPSHOT.jar").toString(), cp.get(0));
+    assertEquals(project.resolve("engine/target/mlsysim-engine-0.1.0-SNAPSHOT.jar").toString(), cp.get(1));
+    assertTrue(cp.stream().noneMatch(e -> e.matches(".*-(tests|sources|job)\\.jar")), cp.toString());
   }
 
   @Test
