@@ -185,12 +185,17 @@ class LauncherRoutingTest {
   }
 
   @Test
-  void everyCommandRunsC1OnlyUnlessMlsysimJavaOptsAsksForC2() throws Exception {
+  void everyCommandButStudyBenchRunsC1OnlyUnlessMlsysimJavaOptsAsksForC2() throws Exception {
     assertEquals("1", tier("study", "show"));
+    assertEquals("1", tier("study", "run", "s.yaml"));
     assertEquals("1", tier("eval", "x"));
+    assertEquals("4", tier("study", "bench"), "the benchmark's 11 M candidates repay C2");
+    assertEquals("4", tier("--quiet", "study", "bench", "--master", "local[2]"));
     javaOpts = "-Xmx2g -XX:TieredStopAtLevel=4";
     assertEquals("4", tier("study", "show"));
     assertEquals("4", tier("eval", "x"));
+    javaOpts = "-XX:TieredStopAtLevel=1";
+    assertEquals("1", tier("study", "bench"));
   }
 
   @Test

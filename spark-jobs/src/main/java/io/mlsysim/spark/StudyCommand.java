@@ -153,6 +153,8 @@ final class StudyCommand implements Callable<Integer> {
       try {
         if (!quiet) {
           stderr().println(StudyHeadline.of(plan, spark.sparkContext().master()));
+          CompilerHint.line(plan.name(), StudyHeadline.candidates(plan), spark.sparkContext().master())
+              .ifPresent(stderr()::println);
           stderr().flush();
         }
         StudyRunner.Summary s;

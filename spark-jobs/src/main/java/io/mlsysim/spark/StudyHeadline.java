@@ -20,4 +20,10 @@ final class StudyHeadline {
     return String.format(Locale.ROOT, "%s: %s (%s), %d varied dimension%s and %d fixed, on %s", plan.name(), work,
         plan.strategyKind(), varied, varied == 1 ? "" : "s", fixed, master);
   }
+
+  /** Candidates the run evaluates: the grid's, or the search's population times its generations. */
+  static long candidates(StudyPlan plan) {
+    return plan.strategy() == null ? (long) plan.strategySpec().population() * plan.strategySpec().generations()
+        : plan.strategy().count();
+  }
 }
