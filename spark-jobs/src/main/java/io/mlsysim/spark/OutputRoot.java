@@ -39,6 +39,11 @@ final class OutputRoot {
       throw new StorageProblem(root + ": not a usable tables root (" + oneLine(e) + "); pass --out a folder path");
     } catch (IOException e) {
       throw new StorageProblem(root + ": not a usable tables root (" + oneLine(e) + "); pass --out a folder path");
+    } catch (LinkageError e) { // the connector is there, a jar it needs is not (e.g. hadoop-aws without the AWS SDK)
+      String scheme = new Path(root).toUri().getScheme();
+      throw new StorageProblem(root + ": the file system connector for '" + scheme + "' is on the class path but "
+          + "a class it needs is not (" + oneLine(e).replace('/', '.') + "); add the jar that holds it to MLSYSIM_JARS"
+          + " (docs/object-stores.md lists what each connector needs)");
     }
     Path existing = path;
     FileStatus status = null;

@@ -184,12 +184,10 @@ final class Reductions {
       return hadoop;
     }
     if (group.equals("software.amazon.awssdk") && artifact.equals("bundle")) {
-      // Hadoop's build file (a parent of hadoop-client-api, so in the local repository) names its SDK
-      Path pom = Path.of(System.getProperty("user.home"), ".m2/repository/org/apache/hadoop/hadoop-project", hadoop,
-          "hadoop-project-" + hadoop + ".pom");
-      Matcher v = Pattern.compile("<aws-java-sdk-v2.version>([^<]+)<").matcher(Files.readString(pom));
-      assertTrue(v.find(), pom + " names the AWS SDK version");
-      return v.group(1);
+      return hadoopProperty(hadoop, "aws-java-sdk-v2.version");
+    }
+    if (group.equals("software.amazon.s3.analyticsaccelerator") && artifact.equals("analyticsaccelerator-s3")) {
+      return hadoopProperty(hadoop, "amazon-s3-analyticsaccelerator-s3.version");
     }
     if (group.equals("io.delta")) {
       Matcher v = Pattern.compile("<delta.version>([^<]+)<").matcher(
@@ -198,6 +196,15 @@ final class Reductions {
       return v.group(1);
     }
     throw new AssertionError("no rule for the version of " + group + ":" + artifact);
+  }
+
+  /** A version Hadoop's build file (a parent of hadoop-client-api, so in the local repository) pins. */
+  private static String hadoopProperty(String hadoop, String property) throws IOException {
+    Path pom = Path.of(System.getProperty("user.home"), ".m2/repository/org/apache/hadoop/hadoop-project", hadoop,
+        "hadoop-project-" + hadoop + ".pom");
+    Matcher v = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)<").matcher(Files.readString(pom));
+    assertTrue(v.find(), pom + " names " + property);
+    return v.group(1);
   }
 
   private static final List<String> JMH_OPTIONS_WITH_VALUE = List.of("-f", "-wi", "-i", "-w", "-r", "-t", "-bm", "-tu");
