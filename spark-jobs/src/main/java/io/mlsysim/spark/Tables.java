@@ -155,8 +155,20 @@ public final class Tables {
 
   /** The (study, run_id, commit_id) of every runs row. */
   private static Set<List<String>> committed(SparkSession spark, String root) {
+    return committed(spark.sparkContext().hadoopConfiguration(), root);
+  }
+
+  /**
+   * The (study, run_id, commit_id) of every runs row, read without Spark, so a caller can read
+   * them while Spark starts; refuses a root without committed runs, naming the fix.
+   */
+  public static Set<List<String>> committed(Configuration conf, String root) {
+    if (!hasRuns(conf, root)) {
+      throw new IllegalArgumentException("no study runs under " + root
+          + "; run one first (mlsysim study run <spec.yaml>) or pass --out <dir>");
+    }
     Set<List<String>> committed = new HashSet<>();
-    for (RunHistory.Run r : RunHistory.all(spark.sparkContext().hadoopConfiguration(), root)) {
+    for (RunHistory.Run r : RunHistory.all(conf, root)) {
       committed.add(List.of(r.study(), r.runId(), String.valueOf(r.commitId())));
     }
     return committed;
@@ -197,11 +209,11 @@ public final class Tables {
 
   /** Registers the views ({@link #VIEWS}) over the committed runs. */
   public static void registerViews(SparkSession spark, String root) {
-    if (!hasRuns(spark, root)) {
-      throw new IllegalArgumentException("no study runs under " + root
-          + "; run one first (mlsysim study run <spec.yaml>) or pass --out <dir>");
-    }
-    Set<List<String>> committed = committed(spark, root);
+    registerViews(spark, root, committed(spark, root));
+  }
+
+  /** Registers the views over the runs {@link #committed(Configuration, String)} found. */
+  public static void registerViews(SparkSession spark, String root, Set<List<String>> committed) {
     for (String t : VIEWS) {
       read(spark, root, t, committed).createOrReplaceTempView(t);
     }
