@@ -54,7 +54,7 @@ final class QueryCommand implements Callable<Integer> {
     // The committed runs are read from the Delta logs and the runs files with Hadoop alone, on a
     // second core while Spark starts on this one: about half a second of a few-second query.
     CompletableFuture<Set<List<String>>> committed = CompletableFuture.supplyAsync(
-        () -> Tables.committed(RunHistory.hadoopConf(), out));
+        () -> Tables.viewableRuns(RunHistory.hadoopConf(), out));
     SparkSession spark = Sessions.local(master, "mlsysim query");
     try (QueryProgress progress = new QueryProgress(spark.sparkContext(), spec.commandLine().getErr(),
         StudyProgress.Pace.forStderr(), QueryProgress.FIRST_AFTER_MILLIS)) {

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
@@ -152,11 +153,11 @@ final class SliceSummaries extends AccumulatorV2<SliceSummaries.Summary, List<Sl
     };
   }
 
-  private static final org.apache.spark.unsafe.types.UTF8String[] STATUS_UTF8 = STATUSES.stream()
-      .map(org.apache.spark.unsafe.types.UTF8String::fromString).toArray(org.apache.spark.unsafe.types.UTF8String[]::new);
+  private static final UTF8String[] STATUS_UTF8 = STATUSES.stream()
+      .map(UTF8String::fromString).toArray(UTF8String[]::new);
 
   /** The status's place in {@link #STATUSES}, compared as bytes: no string per candidate. */
-  private static int statusIndex(org.apache.spark.unsafe.types.UTF8String s) {
+  private static int statusIndex(UTF8String s) {
     for (int i = 0; i < STATUS_UTF8.length; i++) {
       if (STATUS_UTF8[i].equals(s)) {
         return i;
@@ -165,7 +166,7 @@ final class SliceSummaries extends AccumulatorV2<SliceSummaries.Summary, List<Sl
     throw new IllegalStateException("unknown status " + s);
   }
 
-    /** The row's objectives, each turned so that less is better; null when one is missing. */
+  /** The row's objectives, each turned so that less is better; null when one is missing. */
   private static double[] point(InternalRow r, Spec spec) {
     double[] p = new double[spec.objectives().length];
     for (int i = 0; i < p.length; i++) {

@@ -142,7 +142,7 @@ public final class Tables {
    * needs no Spark job before the query's own: a small query answers seconds sooner.
    */
   public static Dataset<Row> read(SparkSession spark, String root, String table) {
-    return read(spark, root, table, committed(spark, root));
+    return read(spark, root, table, committed(spark.sparkContext().hadoopConfiguration(), root));
   }
 
   private static Dataset<Row> read(SparkSession spark, String root, String table, Set<List<String>> committed) {
@@ -153,20 +153,21 @@ public final class Tables {
         .drop(COMMIT_ID);
   }
 
-  /** The (study, run_id, commit_id) of every runs row. */
-  private static Set<List<String>> committed(SparkSession spark, String root) {
-    return committed(spark.sparkContext().hadoopConfiguration(), root);
-  }
-
   /**
-   * The (study, run_id, commit_id) of every runs row, read without Spark, so a caller can read
-   * them while Spark starts; refuses a root without committed runs, naming the fix.
+   * The runs the views show, read without Spark, so a caller can read them while Spark starts
+   * ({@link #registerViews(SparkSession, String, Set)}); refuses a root without committed runs,
+   * naming the fix.
    */
-  public static Set<List<String>> committed(Configuration conf, String root) {
+  public static Set<List<String>> viewableRuns(Configuration conf, String root) {
     if (!hasRuns(conf, root)) {
       throw new IllegalArgumentException("no study runs under " + root
           + "; run one first (mlsysim study run <spec.yaml>) or pass --out <dir>");
     }
+    return committed(conf, root);
+  }
+
+  /** The (study, run_id, commit_id) of every runs row; none for a root without runs. */
+  private static Set<List<String>> committed(Configuration conf, String root) {
     Set<List<String>> committed = new HashSet<>();
     for (RunHistory.Run r : RunHistory.all(conf, root)) {
       committed.add(List.of(r.study(), r.runId(), String.valueOf(r.commitId())));
@@ -209,10 +210,10 @@ public final class Tables {
 
   /** Registers the views ({@link #VIEWS}) over the committed runs. */
   public static void registerViews(SparkSession spark, String root) {
-    registerViews(spark, root, committed(spark, root));
+    registerViews(spark, root, viewableRuns(spark.sparkContext().hadoopConfiguration(), root));
   }
 
-  /** Registers the views over the runs {@link #committed(Configuration, String)} found. */
+  /** Registers the views over the runs {@link #viewableRuns} found. */
   public static void registerViews(SparkSession spark, String root, Set<List<String>> committed) {
     for (String t : VIEWS) {
       read(spark, root, t, committed).createOrReplaceTempView(t);
